@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** One status model for every device family (ARCHITECTURE.md "status"). */
+export const deviceStates = ['online', 'offline', 'busy', 'hardwareError', 'userError'] as const;
+export type DeviceState = (typeof deviceStates)[number];
+
+/** Media and consumable conditions a device can report alongside its state. */
+export const mediaConditions = [
+  'cardPresent',
+  'paperLow',
+  'paperOut',
+  'paperJam',
+  'coverOpen',
+  'tonerLow',
+  'feederEmpty',
+] as const;
+export type MediaCondition = (typeof mediaConditions)[number];
+
+export const DeviceStatusSchema = z.object({
+  deviceId: z.string(),
+  kind: z.string(),
+  state: z.enum(deviceStates),
+  media: z.array(z.enum(mediaConditions)),
+  /** Why the device is not online, as an i18n key, for technicians and residents. */
+  reasonKey: z.string().nullable(),
+  /** Technical detail for technicians (no personal data). */
+  detail: z.string().nullable(),
+  since: z.string(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+export const SelfTestResultSchema = z.object({
+  deviceId: z.string(),
+  passed: z.boolean(),
+  steps: z.array(
+    z.object({
+      name: z.string(),
+      passed: z.boolean(),
+      detail: z.string(),
+      durationMs: z.number(),
+    }),
+  ),
+});
+export type SelfTestResult = z.infer<typeof SelfTestResultSchema>;

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
+
+/**
+ * The one bridge contract between the kiosk core and the touch UI. Both transports (Electron IPC and the
+ * browser-mode WebSocket) carry exactly these messages and validate them on arrival. `Api` is derived from
+ * this object; adding a call means adding it here, one handler, and the UI that uses it.
+ */
+
+export const SessionSnapshotSchema = z.object({
+  phase: z.enum(['idle', 'active', 'countdown']),
+  mode: z.enum(['resident', 'maintenance']),
+  sessionId: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  countdownEndsAt: z.string().nullable(),
+  countdownSeconds: z.number(),
+  elderly: z.boolean(),
+  language: z.string(),
+});
+
+export const TerminalInfoSchema = z.object({
+  terminalId: z.string(),
+  terminalName: z.string(),
+  outlet: z.string(),
+  hotline: z.string(),
+  version: z.string(),
+  runtime: z.enum(['electron', 'browser']),
+  startedAt: z.string(),
+  uptimeSeconds: z.number(),
+  languages: z.array(z.string()),
+  defaultLanguage: z.string(),
+  devices: z.array(DeviceStatusSchema),
+});
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  type: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+const empty = z.object({}).strict();
+
+export const contract = {
+  requests: {
+    /** Everything the UI needs on (re)connect: terminal info and the current session. */
+    'kiosk.snapshot': {
+      params: empty,
+      result: z.object({ terminal: TerminalInfoSchema, session: SessionSnapshotSchema }),
+    },
+    'terminal.info': { params: empty, result: TerminalInfoSchema },
+    'session.start': { params: z.object({ trigger: z.enum(['touch', 'card']) }).strict(), result: SessionSnapshotSchema },
+    /** A touch or key press inside a session: resets the idle clock, dismisses the countdown. */
+    'session.activity': { params: empty, result: z.null() },
+    'session.end': { params: z.object({ reason: z.enum(['completed', 'canceled']) }).strict(), result: SessionSnapshotSchema },
+    'session.preferences': {
+      params: z.object({ elderly: z.boolean().optional(), language: z.string().max(16).optional() }).strict(),
+      result: SessionSnapshotSchema,
+    },
+    'maintenance.unlock': {
+      params: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
+      result: z.discriminatedUnion('result', [
+        z.object({ result: z.literal('unlocked') }),
+        z.object({ result: z.literal('rejected'), remainingAttempts: z.number() }),
+        z.object({ result: z.literal('lockedOut'), retryAt: z.string() }),
+      ]),
+    },
+    'maintenance.overview': {
+      params: empty,
+      result: z.object({
+        devices: z.array(
+          z.object({ id: z.string(), kind: z.string(), driver: z.string(), transport: z.string(), status: DeviceStatusSchema }),
+        ),
+        audit: z.array(AuditEntrySchema),
+      }),
+    },
+    'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
+    'maintenance.restart': { params: empty, result: z.null() },
+    'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
+  },
+  events: {
+    'session.changed': SessionSnapshotSchema,
+    'session.ended': z.object({ reason: z.enum(['completed', 'canceled', 'timeout', 'maintenance', 'shutdown']) }),
+    'device.status': DeviceStatusSchema,
+  },
+} as const;
+
+type Requests = typeof contract.requests;
+type Events = typeof contract.events;
+export type Method = keyof Requests;
+export type EventName = keyof Events;
+export type Params<M extends Method> = z.input<Requests[M]['params']>;
+export type ParsedParams<M extends Method> = z.output<Requests[M]['params']>;
+export type Reply<M extends Method> = z.output<Requests[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export type Api = { [M in Method]: (params: Params<M>) => Promise<Reply<M>> };
+
+export const bridgeErrorCodes = ['badMessage', 'unknownMethod', 'badParams', 'forbidden', 'unavailable', 'internal'] as const;
+export const BridgeErrorSchema = z.object({
+  code: z.enum(bridgeErrorCodes),
+  messageKey: z.string(),
+  detail: z.string(),
+});
+export type BridgeError = z.infer<typeof BridgeErrorSchema>;
+
+/** Wire envelopes. */
+export const RequestMessageSchema = z
+  .object({ kind: z.literal('request'), id: z.number().int().nonnegative(), method: z.string().max(64), params: z.unknown() })
+  .strict();
+export const ResponseMessageSchema = z.discriminatedUnion('ok', [
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(true), result: z.unknown() }).strict(),
+  z.object({ kind: z.literal('response'), id: z.number(), ok: z.literal(false), error: BridgeErrorSchema }).strict(),
+]);
+export const EventMessageSchema = z.object({ kind: z.literal('event'), name: z.string(), payload: z.unknown() }).strict();
+
+export type RequestMessage = z.infer<typeof RequestMessageSchema>;
+export type ResponseMessage = z.infer<typeof ResponseMessageSchema>;
+export type EventMessage = z.infer<typeof EventMessageSchema>;
+
+export const isMethod = (m: string): m is Method => Object.hasOwn(contract.requests, m);
+export const isEventName = (e: string): e is EventName => Object.hasOwn(contract.events, e);
+
+/** Validates an event on arrival (used by the UI side of both transports). */
+export function parseEvent(raw: unknown): { ok: true; name: EventName; payload: unknown } | { ok: false; detail: string } {
+  const env = EventMessageSchema.safeParse(raw);
+  if (!env.success) return { ok: false, detail: 'not an event envelope' };
+  if (!isEventName(env.data.name)) return { ok: false, detail: `unknown event "${env.data.name}"` };
+  const payload = contract.events[env.data.name].safeParse(env.data.payload);
+  if (!payload.success) return { ok: false, detail: `event ${env.data.name}: ${payload.error.issues[0]?.message ?? 'invalid'}` };
+  return { ok: true, name: env.data.name, payload: payload.data };
+}

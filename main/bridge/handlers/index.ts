@@ -1,0 +1,18 @@
+import type { Kiosk } from '../../core/kiosk.js';
+import { createDispatcher, type Handlers } from '../dispatcher.js';
+import { maintenanceHandlers } from './maintenance.js';
+import { sessionHandlers } from './session.js';
+import { terminalHandlers } from './terminal.js';
+
+export function createHandlers(kiosk: Kiosk): Handlers {
+  return { ...terminalHandlers(kiosk), ...sessionHandlers(kiosk), ...maintenanceHandlers(kiosk) };
+}
+
+/** The dispatcher both transports use: contract validation, handlers, and logged rejections. */
+export function createKioskDispatcher(kiosk: Kiosk) {
+  const log = kiosk.log.child({ module: 'bridge' });
+  return createDispatcher(createHandlers(kiosk), (info) => {
+    log.warn(info, 'bridge message rejected');
+    if (info.code !== 'internal') kiosk.audit.append('bridge.rejected', { code: info.code, method: info.method ?? null });
+  });
+}

@@ -1,0 +1,51 @@
+import type { Kiosk } from '../../core/kiosk.js';
+import { BridgeFailure, type Handlers } from '../dispatcher.js';
+
+function requireMaintenance(kiosk: Kiosk): void {
+  const s = kiosk.session.snapshot();
+  if (s.mode !== 'maintenance' || s.phase === 'idle')
+    throw new BridgeFailure({ code: 'forbidden', messageKey: 'maintenance.error.locked', detail: 'maintenance mode is not unlocked' });
+  kiosk.session.activity();
+}
+
+export function maintenanceHandlers(
+  kiosk: Kiosk,
+): Pick<Handlers, 'maintenance.unlock' | 'maintenance.overview' | 'maintenance.selfTest' | 'maintenance.restart' | 'maintenance.exit'> {
+  return {
+    'maintenance.unlock': ({ pin }) => {
+      const outcome = kiosk.gate.unlock(pin);
+      if (outcome.result === 'unlocked') kiosk.session.start('maintenance');
+      else if (outcome.result === 'rejected') kiosk.audit.append('maintenance.pinRejected', { remaining: outcome.remainingAttempts });
+      else kiosk.audit.append('maintenance.lockedOut', { retryAt: outcome.retryAt });
+      return outcome;
+    },
+    'maintenance.overview': () => {
+      requireMaintenance(kiosk);
+      return {
+        devices: kiosk.devices.statuses().map((status) => ({
+          id: status.deviceId,
+          kind: status.kind,
+          ...kiosk.describeDevice(status.deviceId),
+          status,
+        })),
+        audit: kiosk.audit.latest(30),
+      };
+    },
+    'maintenance.selfTest': async ({ deviceId }) => {
+      requireMaintenance(kiosk);
+      const result = await kiosk.devices.selfTest(deviceId);
+      if (!result) throw new BridgeFailure({ code: 'badParams', messageKey: 'maintenance.error.noDevice', detail: `no device "${deviceId}"` });
+      return result;
+    },
+    'maintenance.restart': () => {
+      requireMaintenance(kiosk);
+      kiosk.session.end('maintenance');
+      setImmediate(() => kiosk.requestRestart());
+      return null;
+    },
+    'maintenance.exit': () => {
+      if (kiosk.session.snapshot().mode === 'maintenance') kiosk.session.end('maintenance');
+      return kiosk.session.snapshot();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags for Debian's Chromium as a kiosk on a closed network (measured in TESTING-PEERS.md). */
+export function chromiumArgs(opts: { url: string; userDataDir: string; runningAsRoot: boolean; window?: { width: number; height: number } }): string[] {
+  const args = [
+    `--app=${opts.url}`,
+    '--kiosk',
+    `--user-data-dir=${opts.userDataDir}`,
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-translate',
+    '--disable-features=Translate,TouchpadOverscrollHistoryNavigation',
+    '--disable-pinch',
+    '--overscroll-history-navigation=0',
+    '--disable-session-crashed-bubble',
+    '--noerrdialogs',
+    '--autoplay-policy=no-user-gesture-required',
+  ];
+  if (opts.runningAsRoot) args.push('--no-sandbox');
+  if (opts.window) args.push('--window-position=0,0', `--window-size=${opts.window.width},${opts.window.height}`);
+  return args;
+}
+
+export function launchChromium(url: string, userDataDir: string): ChildProcess {
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: run "npm run setup:debian" (or set KIOSK_CHROMIUM), or start with --headless`);
+  return spawn(chromiumPath, chromiumArgs({ url, userDataDir, runningAsRoot: process.getuid?.() === 0 }), { stdio: 'ignore' });
+}

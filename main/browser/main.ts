@@ -1,0 +1,80 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createKioskDispatcher } from '../bridge/handlers/index.js';
+import { parseKioskArgs } from '../core/args.js';
+import { ConfigError, loadConfig } from '../core/config/load.js';
+import { builtInDrivers } from '../core/devices/drivers.js';
+import { Kiosk } from '../core/kiosk.js';
+import { createLogger } from '../core/log/logger.js';
+import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from '../core/exit-codes.js';
+import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js';
+import { launchChromium } from './chromium.js';
+import { startBridgeServer } from './server.js';
+
+
+async function main(): Promise<void> {
+  const args = parseKioskArgs(process.argv.slice(2));
+  const logger = createLogger();
+  const configFile = path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile);
+  let config;
+  try {
+    config = loadConfig(configFile);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(CONFIG_EXIT_CODE);
+    }
+    throw e;
+  }
+  const emulatorAddresses = JSON.parse(process.env.KIOSK_EMULATORS ?? '{}') as Record<string, string>;
+  let chromium: ChildProcess | null = null;
+  let stopping = false;
+  const kiosk = new Kiosk({
+    config,
+    dataDir: path.resolve(args.dataDir ?? defaultDataDir()),
+    runtime: 'browser',
+    logger,
+    drivers: builtInDrivers(),
+    emulatorAddresses,
+    requestRestart: () => void shutdown(RESTART_EXIT_CODE),
+  });
+  const server = await startBridgeServer({
+    rendererDir,
+    port: Number(process.env.KIOSK_PORT ?? 0),
+    dispatch: createKioskDispatcher(kiosk),
+    subscribe: (l) => kiosk.onEvent(l),
+    logger,
+  });
+  await kiosk.start();
+  process.stdout.write(`KIOSK_URL=${server.url}\n`);
+
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  const openWindow = () => {
+    chromium = launchChromium(server.url, profile);
+    chromium.on('exit', (code) => {
+      if (stopping) return;
+      logger.warn({ code }, 'kiosk window closed; reopening');
+      setTimeout(openWindow, 1000);
+    });
+  };
+  if (!args.headless) openWindow();
+
+  async function shutdown(code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    chromium?.kill();
+    await server.close().catch(() => undefined);
+    await kiosk.stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
+    rmSync(profile, { recursive: true, force: true });
+    process.exit(code);
+  }
+  process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`kiosk failed to start: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+import { systemClock, type Clock } from '../../devices/core/operation.js';
+import type { EventMessage, EventName, EventPayload } from '../bridge/contract.js';
+import type { KioskConfig } from './config/schema.js';
+import { DeviceManager } from './devices/device-manager.js';
+import type { DriverRegistry } from './devices/driver-registry.js';
+import type { Logger } from './log/logger.js';
+import { MaintenanceGate } from './maintenance/gate.js';
+import { SessionManager } from './session/session.js';
+import { AuditLog } from './store/audit.js';
+import { openDatabase, type Db } from './store/db.js';
+import { KeyValueStore } from './store/kv.js';
+import { productVersion } from './terminal/version.js';
+
+export interface KioskOptions {
+  config: KioskConfig;
+  dataDir: string;
+  runtime: 'electron' | 'browser';
+  logger: Logger;
+  drivers: DriverRegistry;
+  /** Addresses reported by the emulators `npm start` launched, by emulator name. */
+  emulatorAddresses?: Record<string, string>;
+  clock?: Clock;
+  /** How this runtime restarts the application (Electron relaunch, or the browser-mode supervisor). */
+  requestRestart: () => void;
+}
+
+/**
+ * The kiosk core: one instance per running terminal, with no Electron import. Both runtimes create it
+ * and connect their bridge transport to `dispatch` (via the handlers) and `onEvent`.
+ */
+export class Kiosk {
+  readonly config: KioskConfig;
+  readonly log: Logger;
+  readonly db: Db;
+  readonly audit: AuditLog;
+  readonly session: SessionManager;
+  readonly devices: DeviceManager;
+  readonly gate: MaintenanceGate;
+  readonly startedAt = new Date();
+  readonly runtime: 'electron' | 'browser';
+  readonly version = productVersion;
+  private readonly eventListeners = new Set<(e: EventMessage) => void>();
+  private readonly deviceDescriptions = new Map<string, { driver: string; transport: string }>();
+
+  constructor(private readonly options: KioskOptions) {
+    this.config = options.config;
+    this.runtime = options.runtime;
+    this.log = options.logger.child({ module: 'core' });
+    this.db = openDatabase(options.dataDir);
+    this.audit = new AuditLog(this.db);
+    const kv = new KeyValueStore(this.db);
+    this.gate = new MaintenanceGate(kv, this.config.maintenance);
+    const clock = options.clock ?? systemClock;
+    const sessionLog = options.logger.child({ module: 'session' });
+    this.session = new SessionManager(
+      {
+        idleMs: this.config.timeouts.idleSeconds * 1000,
+        countdownMs: this.config.timeouts.countdownSeconds * 1000,
+        maintenanceIdleMs: this.config.timeouts.maintenanceIdleSeconds * 1000,
+      },
+      this.config.defaultLanguage,
+      {
+        started: (s, trigger) => {
+          sessionLog.info({ mode: s.mode, trigger }, 'session started');
+          this.audit.append(s.mode === 'maintenance' ? 'maintenance.entered' : 'session.started', { trigger });
+        },
+        changed: (s) => this.emit('session.changed', s),
+        ended: (info) => {
+          sessionLog.info({ mode: info.mode, reason: info.reason, durationMs: info.durationMs }, 'session ended');
+          this.audit.append(info.mode === 'maintenance' ? 'maintenance.exited' : 'session.ended', {
+            reason: info.reason,
+            durationMs: info.durationMs,
+          });
+          this.emit('session.ended', { reason: info.reason });
+        },
+      },
+      clock,
+    );
+    const devices = this.config.devices
+      .filter((d) => d.enabled)
+      .map((d) => {
+        const device = options.drivers.create({
+          config: d,
+          emulatorAddress: d.emulator ? options.emulatorAddresses?.[d.emulator] : undefined,
+          logger: options.logger.child({ module: `device:${d.id}` }),
+        });
+        this.deviceDescriptions.set(d.id, { driver: d.driver, transport: describeTransport(d.transport, d.emulator, options.emulatorAddresses) });
+        return device;
+      });
+    this.devices = new DeviceManager(devices, this.audit, options.logger.child({ module: 'devices' }));
+    this.devices.onStatus((s) => this.emit('device.status', s));
+  }
+
+  async start(): Promise<void> {
+    this.audit.append('kiosk.started', { version: this.version, runtime: this.runtime, terminal: this.config.terminal.id });
+    this.log.info({ version: this.version, runtime: this.runtime, terminal: this.config.terminal.id }, 'kiosk core started');
+    await this.devices.startAll();
+  }
+
+  async stop(): Promise<void> {
+    this.audit.append('kiosk.stopping', {});
+    this.session.end('shutdown');
+    this.session.dispose();
+    await this.devices.stopAll();
+    this.db.close();
+  }
+
+  describeDevice(id: string): { driver: string; transport: string } {
+    return this.deviceDescriptions.get(id) ?? { driver: '?', transport: '?' };
+  }
+
+  requestRestart(): void {
+    this.audit.append('maintenance.restart', {});
+    this.options.requestRestart();
+  }
+
+  onEvent(listener: (e: EventMessage) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const message: EventMessage = { kind: 'event', name, payload };
+    for (const l of this.eventListeners) l(message);
+  }
+}
+
+function describeTransport(
+  t: KioskConfig['devices'][number]['transport'],
+  emulator: string | undefined,
+  addresses: Record<string, string> | undefined,
+): string {
+  switch (t.type) {
+    case 'serial':
+      return `serial ${t.path} @${t.baudRate}`;
+    case 'tcp':
+      return `tcp ${t.host}:${t.port}`;
+    case 'hid':
+      return `hid ${t.vendorId.toString(16).padStart(4, '0')}:${t.productId.toString(16).padStart(4, '0')}`;
+    case 'pcsc':
+      return `pcsc "${t.reader}"`;
+    case 'http':
+      return t.url;
+    case 'emulator':
+      return `emulator ${emulator ?? '?'} ${addresses?.[emulator ?? ''] ?? '(not running)'}`;
+  }
+}

@@ -1,0 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const defaultConfigFile = path.join(projectRoot, 'config', 'kiosk.yaml');
+export const rendererDir = path.join(projectRoot, 'dist', 'renderer');
+
+export function defaultDataDir(): string {
+  if (process.env.KIOSK_DATA_DIR) return path.resolve(process.env.KIOSK_DATA_DIR);
+  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'zhengwu-kiosk');
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../core/config/load.js';
+import { hashPin } from '../core/maintenance/pin.js';
+import { defaultConfigFile } from '../core/paths.js';
+import { productVersion } from '../core/terminal/version.js';
+
+/**
+ * The technicians' diagnostic CLI: `npm run -s diag -- <subcommand>`. Output is JSON on stdout so
+ * scripts and tests can read it; exit code 0 on success, 1 on a failed check, 2 on bad usage or config.
+ */
+const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
+  info            terminal id, version and configured devices (JSON)
+  config-check    validate the configuration file; prints the problems and exits 2 when invalid
+  pin-hash PIN    print the salted hash to put in maintenance.pinHash`;
+
+function configPath(argv: string[]): string {
+  const i = argv.indexOf('--config');
+  return path.resolve(i >= 0 && argv[i + 1] ? argv[i + 1]! : (process.env.KIOSK_CONFIG ?? defaultConfigFile));
+}
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'info': {
+      const config = loadConfig(configPath(rest));
+      const out = {
+        terminalId: config.terminal.id,
+        terminalName: config.terminal.name,
+        outlet: config.terminal.outlet,
+        version: productVersion,
+        devices: config.devices.map((d) => ({ id: d.id, kind: d.kind, driver: d.driver, transport: d.transport.type, emulator: d.emulator ?? null, enabled: d.enabled })),
+      };
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+      return 0;
+    }
+    case 'config-check': {
+      const file = configPath(rest);
+      loadConfig(file);
+      process.stdout.write(JSON.stringify({ ok: true, file }) + '\n');
+      return 0;
+    }
+    case 'pin-hash': {
+      const pin = rest[0] ?? '';
+      if (!/^\d{4,12}$/.test(pin)) {
+        process.stderr.write('the PIN must be 4–12 digits\n');
+        return 2;
+      }
+      process.stdout.write(hashPin(pin) + '\n');
+      return 0;
+    }
+    default:
+      process.stderr.write(usage + '\n');
+      return command === undefined || command === '--help' ? 0 : 2;
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConfigError) {
+    process.stdout.write(JSON.stringify({ ok: false, error: 'config', problems: e.problems }) + '\n');
+    process.stderr.write(e.message + '\n');
+    process.exitCode = 2;
+  } else throw e;
+}

@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseKioskArgs } from './core/args.js';
+import { ConfigError, loadConfig } from './core/config/load.js';
+import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from './core/exit-codes.js';
+import { defaultConfigFile, projectRoot } from './core/paths.js';
+import { findElectronBinary } from './launcher/electron.js';
+import { startEmulators, type RunningEmulators } from './launcher/emulators.js';
+
+/**
+ * `npm start`: validates the config, launches the emulators it names, then runs the kiosk in Electron
+ * when its binary is installed, else in browser mode (core under Node + Chromium). Restarts the kiosk
+ * when it asks to (maintenance restart) or crashes, with a back-off.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const args = parseKioskArgs(argv);
+  const configFile = path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile);
+  let config;
+  try {
+    config = loadConfig(configFile);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(CONFIG_EXIT_CODE);
+    }
+    throw e;
+  }
+
+  const emulatorNames = [...new Set(config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!))];
+  let emulators: RunningEmulators | null = null;
+  if (!args.noEmulators) {
+    emulators = await startEmulators(emulatorNames);
+    process.stderr.write(`Emulator control panel: ${emulators.controlPanel}\n`);
+  }
+  const env = {
+    ...process.env,
+    KIOSK_CONFIG: configFile,
+    KIOSK_EMULATORS: JSON.stringify(emulators?.addresses ?? {}),
+  };
+
+  const electron = args.headless ? null : findElectronBinary();
+  const command = electron ?? path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+  const commandArgs = electron
+    ? [path.join(projectRoot, 'dist', 'main', 'electron', 'main.js'), ...argv]
+    : [path.join(projectRoot, 'main', 'browser', 'main.ts'), ...argv];
+  if (!electron) process.stderr.write('Electron binary not installed: running in browser mode (Chromium).\n');
+
+  const restarts: number[] = [];
+  let stopping = false;
+  const run = () => {
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    process.on('SIGTERM', forward);
+    process.on('SIGINT', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGTERM', forward);
+      process.off('SIGINT', forward);
+      if (stopping || signal === 'SIGTERM' || signal === 'SIGINT' || code === 0 || code === CONFIG_EXIT_CODE) {
+        emulators?.process.kill();
+        process.exit(code ?? 0);
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0]! < now - 60_000) restarts.shift();
+      if (code !== RESTART_EXIT_CODE && restarts.length > 5) {
+        process.stderr.write('kiosk crashed more than 5 times in a minute; giving up\n');
+        emulators?.process.kill();
+        process.exit(1);
+      }
+      process.stderr.write(code === RESTART_EXIT_CODE ? 'restarting kiosk\n' : `kiosk exited (${code ?? signal}); restarting\n`);
+      setTimeout(run, code === RESTART_EXIT_CODE ? 0 : 2000);
+    });
+  };
+  process.on('SIGTERM', () => (stopping = true));
+  process.on('SIGINT', () => (stopping = true));
+  run();
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`npm start failed: ${(e as Error).message}\n`);
+  process.exit(1);
+});

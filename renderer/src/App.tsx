@@ -1,0 +1,118 @@
+import { useEffect, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { CountdownOverlay } from './components/CountdownOverlay.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { createI18n, directionOf } from './i18n/index.js';
+import { moveFocus, moveForKey } from './keyboard/focus.js';
+import { AttractScreen } from './screens/AttractScreen.js';
+import { HomeScreen } from './screens/HomeScreen.js';
+import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
+import { PinPad } from './screens/PinPad.js';
+import { ServiceUnavailableScreen } from './screens/ServiceUnavailableScreen.js';
+import { TerminalInfoScreen } from './screens/TerminalInfoScreen.js';
+import { cssVariables } from './theme/tokens.js';
+import { AppContext, useApp, useSlice, type AppContextValue } from './stores/index.js';
+import { back, current } from './stores/navigation.js';
+
+const ACTIVITY_THROTTLE_MS = 1000;
+
+function Screens() {
+  const { t } = useTranslation();
+  const { stores } = useApp();
+  const connected = useSlice(stores.session, (s) => s.connected);
+  const session = useSlice(stores.session, (s) => s.session);
+  const route = useSlice(stores.navigation, (s) => current(s));
+  const overlay = useSlice(stores.navigation, (s) => s.overlay);
+
+  if (!session) {
+    return (
+      <main className="screen attract" data-testid="connecting">
+        <h1>{t('app.title')}</h1>
+        <p role="status">{connected ? t('common.loading') : t('bridge.disconnected')}</p>
+      </main>
+    );
+  }
+  let screen;
+  if (session.phase === 'idle') screen = <AttractScreen />;
+  else if (session.mode === 'maintenance') screen = <MaintenanceScreen />;
+  else if (route.screen === 'service') screen = <ServiceUnavailableScreen service={route.service} />;
+  else if (route.screen === 'terminalInfo') screen = <TerminalInfoScreen />;
+  else screen = <HomeScreen />;
+  return (
+    <>
+      <div aria-hidden={overlay !== null || session.phase === 'countdown' ? true : undefined} style={{ height: '100%' }}>
+        {screen}
+      </div>
+      {!connected && (
+        <div className="banner" role="alert" style={{ position: 'fixed', insetBlockEnd: 16, insetInlineStart: 16 }}>
+          {t('bridge.disconnected')}
+        </div>
+      )}
+      {overlay === 'help' && <HelpOverlay />}
+      {overlay === 'pin' && <PinPad />}
+      {session.phase === 'countdown' && session.countdownEndsAt && <CountdownOverlay endsAt={session.countdownEndsAt} />}
+    </>
+  );
+}
+
+/** Root: applies language, direction and elderly scale from the session; routes keys and activity. */
+export function App({ value }: { value: AppContextValue }) {
+  const { stores, bridge } = value;
+  const session = useSlice(stores.session, (s) => s.session);
+  const i18n = useMemo(() => createI18n('zh-CN'), []);
+  const language = session?.language ?? 'zh-CN';
+  const elderly = session?.elderly ?? false;
+
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+    document.documentElement.dir = directionOf(language);
+  }, [i18n, language]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    for (const [k, v] of Object.entries(cssVariables(elderly))) root.style.setProperty(k, v);
+    root.dataset.elderly = String(elderly);
+  }, [elderly]);
+
+  useEffect(() => {
+    let last = 0;
+    const activity = () => {
+      const s = stores.session.getState().session;
+      if (!s || s.phase === 'idle') return;
+      const now = Date.now();
+      if (now - last < ACTIVITY_THROTTLE_MS && s.phase !== 'countdown') return;
+      last = now;
+      void bridge.call('session.activity', {}).catch(() => undefined);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      activity();
+      const move = moveForKey(e.key, document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
+      if (move) {
+        e.preventDefault();
+        moveFocus(document, move);
+      } else if (e.key === 'Escape') {
+        stores.navigation.setState(back(stores.navigation.getState()));
+      } else if (e.key === 'm' && e.ctrlKey && e.altKey && stores.session.getState().session?.phase === 'idle') {
+        stores.navigation.setState({ overlay: 'pin' });
+      }
+    };
+    const noMenu = (e: Event) => e.preventDefault();
+    window.addEventListener('pointerdown', activity, { capture: true });
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('contextmenu', noMenu);
+    return () => {
+      window.removeEventListener('pointerdown', activity, { capture: true });
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('contextmenu', noMenu);
+    };
+  }, [bridge, stores]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <AppContext.Provider value={value}>
+        <Screens />
+      </AppContext.Provider>
+    </I18nextProvider>
+  );
+}

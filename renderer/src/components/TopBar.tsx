@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { useApp, useSlice } from '../stores/index.js';
+import { back } from '../stores/navigation.js';
+import { Button } from './Button.js';
+
+/** Title plus the controls every resident screen offers: back, language, elderly mode, help, finish. */
+export function TopBar({ title, showBack }: { title: string; showBack: boolean }) {
+  const { t } = useTranslation();
+  const { stores, bridge } = useApp();
+  const session = useSlice(stores.session, (s) => s.session);
+  const info = useSlice(stores.terminal, (s) => s.info);
+  const otherLanguage = info?.languages.find((l) => l !== session?.language);
+  return (
+    <header className="topbar">
+      {showBack && (
+        <Button onClick={() => stores.navigation.setState(back(stores.navigation.getState()))} data-testid="back">
+          {t('common.back')}
+        </Button>
+      )}
+      <h1 className="title">{title}</h1>
+      {otherLanguage && (
+        <Button data-testid="language" lang={otherLanguage} onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}>
+          {t('common.language')}
+        </Button>
+      )}
+      <Button
+        data-testid="elderly"
+        aria-pressed={session?.elderly ?? false}
+        onClick={() => void bridge.call('session.preferences', { elderly: !session?.elderly })}
+      >
+        {t('common.elderly')}
+      </Button>
+      <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
+        {t('common.help')}
+      </Button>
+      <Button data-testid="exit" variant="danger" onClick={() => void bridge.call('session.end', { reason: 'canceled' })}>
+        {t('common.exit')}
+      </Button>
+    </header>
+  );
+}

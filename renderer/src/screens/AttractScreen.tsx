@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useSlice } from '../stores/index.js';
+
+const LONG_PRESS_MS = 3000;
+
+/** Shown while no session runs: terminal name, time, hotline; any touch starts a session. */
+export function AttractScreen() {
+  const { t, i18n } = useTranslation();
+  const { stores, bridge } = useApp();
+  const info = useSlice(stores.terminal, (s) => s.info);
+  const [now, setNow] = useState(new Date());
+  const pressTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(id);
+  }, []);
+
+  const start = () => void bridge.call('session.start', { trigger: 'touch' });
+  const time = now.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const date = now.toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+
+  return (
+    <main className="screen attract" data-testid="attract" onClick={start}>
+      <h1>{info?.terminalName ?? t('app.title')}</h1>
+      <div className="clock" data-testid="clock">
+        {time}
+      </div>
+      <div>{date}</div>
+      <button type="button" className="touch" autoFocus data-testid="touch-to-start">
+        {t('attract.touchToStart')}
+      </button>
+      <div>{t('attract.orPlaceCard')}</div>
+      <div>{t('attract.open24h')} · {t('attract.hotline', { hotline: info?.hotline ?? '12345' })}</div>
+      {/* Technicians' hidden entry: press and hold the top corner for 3 s. */}
+      <div
+        className="hidden-corner"
+        aria-hidden="true"
+        data-testid="maintenance-corner"
+        onClick={(e) => e.stopPropagation()}
+        onPointerDown={() => {
+          pressTimer.current = setTimeout(() => stores.navigation.setState({ overlay: 'pin' }), LONG_PRESS_MS);
+        }}
+        onPointerUp={() => pressTimer.current && clearTimeout(pressTimer.current)}
+        onPointerLeave={() => pressTimer.current && clearTimeout(pressTimer.current)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import type { DeviceStatus } from '../stores/terminal.js';
+
+export function DeviceStatusList({ devices }: { devices: DeviceStatus[] }) {
+  const { t } = useTranslation();
+  if (devices.length === 0) return <p data-testid="no-devices">{t('terminal.noDevices')}</p>;
+  return (
+    <ul data-testid="device-list">
+      {devices.map((d) => (
+        <li key={d.deviceId} data-testid={`device-${d.deviceId}`} data-state={d.state}>
+          <span className={`status-dot status-${d.state}`} aria-hidden="true" />
+          {t(`device.kind.${d.kind}`, { defaultValue: d.kind })} · {t(`device.state.${d.state}`)}
+          {d.reasonKey && <span className="muted"> · {t(d.reasonKey, { defaultValue: d.reasonKey })}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

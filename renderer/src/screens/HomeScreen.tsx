@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { TopBar } from '../components/TopBar.js';
+import { useApp } from '../stores/index.js';
+import { push, type ServiceTile } from '../stores/navigation.js';
+
+const tiles: ServiceTile[] = ['apply', 'query', 'print', 'pay', 'progress'];
+
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { stores } = useApp();
+  const go = (route: Parameters<typeof push>[1]) => stores.navigation.setState(push(stores.navigation.getState(), route));
+  return (
+    <main className="screen" data-testid="home">
+      <TopBar title={t('home.title')} showBack={false} />
+      <div className="panel" role="status">
+        {t('home.identify')}
+      </div>
+      <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'service', service: 'search' })}>
+        {t('home.search')}
+      </button>
+      <nav className="tiles" aria-label={t('home.title')}>
+        {tiles.map((tile, i) => (
+          <button type="button" key={tile} className="tile" data-testid={`tile-${tile}`} autoFocus={i === 0} onClick={() => go({ screen: 'service', service: tile })}>
+            <span>{t(`home.tiles.${tile}.label`)}</span>
+            <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>
+          </button>
+        ))}
+      </nav>
+      <div>
+        <button type="button" className="btn" data-testid="terminal-info" onClick={() => go({ screen: 'terminalInfo' })}>
+          {t('home.terminalInfo')}
+        </button>
+      </div>
+    </main>
+  );
+}

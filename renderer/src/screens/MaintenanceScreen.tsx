@@ -1,0 +1,110 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/Button.js';
+import { useApp, useSlice } from '../stores/index.js';
+
+/** Technicians' screen: configured devices with live status and self-test, recent audit entries, restart. */
+export function MaintenanceScreen() {
+  const { t } = useTranslation();
+  const { stores, bridge } = useApp();
+  const overview = useSlice(stores.maintenance, (s) => s.overview);
+  const selfTests = useSlice(stores.maintenance, (s) => s.selfTests);
+  const live = useSlice(stores.terminal, (s) => s.devices);
+
+  const load = useCallback(async () => {
+    const o = await bridge.call('maintenance.overview', {});
+    stores.maintenance.setState({ overview: o });
+  }, [bridge, stores]);
+  useEffect(() => {
+    void load().catch(() => undefined);
+  }, [load]);
+
+  const selfTest = async (deviceId: string) => {
+    stores.maintenance.setState((s) => ({ selfTests: { ...s.selfTests, [deviceId]: 'running' } }));
+    try {
+      const r = await bridge.call('maintenance.selfTest', { deviceId });
+      stores.maintenance.setState((s) => ({ selfTests: { ...s.selfTests, [deviceId]: r } }));
+    } catch {
+      stores.maintenance.setState((s) => ({
+        selfTests: { ...s.selfTests, [deviceId]: { deviceId, passed: false, steps: [] } },
+      }));
+    }
+    void load();
+  };
+
+  return (
+    <main className="screen" data-testid="maintenance">
+      <header className="topbar">
+        <h1 className="title">{t('maintenance.title')}</h1>
+        <Button data-testid="maintenance-restart" onClick={() => void bridge.call('maintenance.restart', {})}>
+          {t('maintenance.restart')}
+        </Button>
+        <Button variant="danger" data-testid="maintenance-exit" autoFocus onClick={() => void bridge.call('maintenance.exit', {})}>
+          {t('maintenance.exit')}
+        </Button>
+      </header>
+      <div className="scroll">
+        <section className="panel">
+          <h2>{t('maintenance.devices')}</h2>
+          {overview && overview.devices.length === 0 && <p>{t('terminal.noDevices')}</p>}
+          <table>
+            <tbody>
+              {overview?.devices.map((d) => {
+                const status = live[d.id] ?? d.status;
+                const test = selfTests[d.id];
+                return (
+                  <tr key={d.id} data-testid={`maint-device-${d.id}`}>
+                    <td>
+                      <span className={`status-dot status-${status.state}`} aria-hidden="true" />
+                      {t(`device.kind.${d.kind}`, { defaultValue: d.kind })} ({d.id})
+                    </td>
+                    <td>
+                      {t(`device.state.${status.state}`)}
+                      {status.detail && <div className="muted">{status.detail}</div>}
+                    </td>
+                    <td className="muted">
+                      {t('maintenance.driver')}: {d.driver}
+                      <br />
+                      {t('maintenance.transport')}: {d.transport}
+                    </td>
+                    <td>
+                      <Button disabled={test === 'running'} onClick={() => void selfTest(d.id)}>
+                        {test === 'running' ? t('common.loading') : t('maintenance.selfTest')}
+                      </Button>
+                      {test && test !== 'running' && (
+                        <div data-testid={`selftest-${d.id}`}>
+                          {test.passed ? t('maintenance.selfTestPassed') : t('maintenance.selfTestFailed')}
+                          <ul className="muted">
+                            {test.steps.map((s) => (
+                              <li key={s.name}>
+                                {s.passed ? '✓' : '✗'} {s.name}: {s.detail}
+                              </li>
+                            ))}
+                          </ul>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+        <section className="panel">
+          <h2>{t('maintenance.audit')}</h2>
+          <table data-testid="audit">
+            <tbody>
+              {overview?.audit.map((a) => (
+                <tr key={a.id}>
+                  <td>{new Date(a.at).toLocaleString()}</td>
+                  <td>{a.type}</td>
+                  <td className="muted">{JSON.stringify(a.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </main>
+  );
+}

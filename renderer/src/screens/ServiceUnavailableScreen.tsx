@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/Button.js';
+import { TopBar } from '../components/TopBar.js';
+import { useApp, useSlice } from '../stores/index.js';
+import { home, type ServiceTile } from '../stores/navigation.js';
+
+/** Where a service is not connected on this terminal yet: say so plainly and offer the way forward. */
+export function ServiceUnavailableScreen({ service }: { service: ServiceTile | 'search' }) {
+  const { t } = useTranslation();
+  const { stores } = useApp();
+  const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
+  const name = service === 'search' ? t('home.search') : t(`home.tiles.${service}.label`);
+  return (
+    <main className="screen" data-testid="service-unavailable">
+      <TopBar title={name} showBack />
+      <div className="panel">
+        <h2>{t('service.unavailableTitle', { service: name })}</h2>
+        <p>{t('service.unavailableBody', { hotline })}</p>
+        <Button variant="primary" autoFocus onClick={() => stores.navigation.setState(home(stores.navigation.getState()))}>
+          {t('common.home')}
+        </Button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
+import type { BridgeClient } from '../bridge/client.js';
+import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
+import { createNavigationStore, initialNavigation } from './navigation.js';
+import { createSessionStore } from './session.js';
+import { applyDeviceStatus, applyTerminalInfo, createTerminalStore } from './terminal.js';
+
+/** All stores of one UI instance, created together and injected through context (tests make their own). */
+export function createStores() {
+  return {
+    session: createSessionStore(),
+    terminal: createTerminalStore(),
+    navigation: createNavigationStore(),
+    maintenance: createMaintenanceStore(),
+  };
+}
+export type Stores = ReturnType<typeof createStores>;
+
+/** Everything a session leaves in the UI is dropped here when it ends. Later domains add their reset. */
+export function resetSessionStores(stores: Stores): void {
+  stores.navigation.setState(initialNavigation(), true);
+  stores.maintenance.setState(initialMaintenance(), true);
+}
+
+/** Wires bridge events into the stores. Returns an unsubscribe function. */
+export function connectStores(stores: Stores, bridge: BridgeClient): () => void {
+  const refresh = async () => {
+    const snap = await bridge.call('kiosk.snapshot', {});
+    stores.terminal.setState(applyTerminalInfo(snap.terminal));
+    stores.session.setState({ session: snap.session });
+  };
+  const offConn = bridge.onConnection((connected) => {
+    stores.session.setState({ connected });
+    if (connected) void refresh().catch(() => undefined);
+  });
+  const offEvent = bridge.onEvent((e) => {
+    switch (e.name) {
+      case 'session.changed':
+        stores.session.setState({ session: e.payload });
+        break;
+      case 'session.ended':
+        resetSessionStores(stores);
+        break;
+      case 'device.status':
+        stores.terminal.setState((s) => ({ devices: applyDeviceStatus(s.devices, e.payload) }));
+        break;
+    }
+  });
+  return () => {
+    offConn();
+    offEvent();
+  };
+}
+
+export interface AppContextValue {
+  stores: Stores;
+  bridge: BridgeClient;
+}
+export const AppContext = createContext<AppContextValue | null>(null);
+
+export function useApp(): AppContextValue {
+  const ctx = useContext(AppContext);
+  if (!ctx) throw new Error('AppContext missing');
+  return ctx;
+}
+
+export function useSlice<S, T>(store: StoreApi<S>, selector: (s: S) => T): T {
+  return useStore(store, selector);
+}

@@ -1,0 +1,24 @@
+import { createStore } from 'zustand/vanilla';
+
+export type ServiceTile = 'apply' | 'query' | 'print' | 'pay' | 'progress';
+export type Route = { screen: 'home' } | { screen: 'service'; service: ServiceTile | 'search' } | { screen: 'terminalInfo' };
+export type Overlay = 'help' | 'pin' | null;
+
+export interface NavigationState {
+  stack: Route[];
+  overlay: Overlay;
+  /** i18n key of an error to show with a way forward, or null. */
+  errorKey: string | null;
+}
+
+export const initialNavigation = (): NavigationState => ({ stack: [{ screen: 'home' }], overlay: null, errorKey: null });
+
+/** Pure reducers, tested without React. */
+export const push = (s: NavigationState, route: Route): NavigationState => ({ ...s, stack: [...s.stack, route], errorKey: null });
+export const back = (s: NavigationState): NavigationState =>
+  s.overlay ? { ...s, overlay: null } : s.stack.length > 1 ? { ...s, stack: s.stack.slice(0, -1), errorKey: null } : s;
+export const home = (s: NavigationState): NavigationState => ({ ...s, stack: [{ screen: 'home' }], overlay: null, errorKey: null });
+export const current = (s: NavigationState): Route => s.stack[s.stack.length - 1] ?? { screen: 'home' };
+
+export const createNavigationStore = () => createStore<NavigationState>()(initialNavigation);
+export type NavigationStore = ReturnType<typeof createNavigationStore>;

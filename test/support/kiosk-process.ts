@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { stringify } from 'yaml';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningKiosk {
+  url: string;
+  dataDir: string;
+  configFile: string;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+export const testPinHash =
+  // PIN 246810 (same as the default config), made with `npm run -s diag -- pin-hash 246810`
+  'scrypt$16384$HF+aWqjonaLKvVXjTS29sA==$J4cYG2Zvue8aUYlTCo52InXawmGMhjrPwV99ATVlBmw=';
+
+export function testConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    terminal: { id: 'TEST-0001', name: '测试终端', outlet: '测试网点', hotline: '12345' },
+    languages: ['zh-CN', 'en'],
+    timeouts: { idleSeconds: 60, countdownSeconds: 15 },
+    maintenance: { pinHash: testPinHash, maxAttempts: 5, lockoutSeconds: 300 },
+    devices: [],
+    ...overrides,
+  };
+}
+
+/**
+ * Starts the kiosk the way `npm start -- --headless` does, with a temporary data dir and config,
+ * and resolves once it prints its KIOSK_URL line (the ready signal).
+ */
+export async function startKiosk(config: Record<string, unknown>, opts: { timeoutMs?: number } = {}): Promise<RunningKiosk> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kiosk-test-'));
+  const configFile = path.join(dir, 'kiosk.yaml');
+  writeFileSync(configFile, stringify(config));
+  const dataDir = path.join(dir, 'data');
+  const child: ChildProcess = spawn(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    [path.join(root, 'main', 'start.ts'), '--headless', '--config', configFile, '--data-dir', dataDir],
+    { env: { ...process.env, KIOSK_PORT: '0', KIOSK_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let err = '';
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk not ready in time; stderr:\n${err}`)), opts.timeoutMs ?? 30_000);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^KIOSK_URL=(.+)$/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}; stderr:\n${err}`));
+    });
+  });
+  return {
+    url,
+    dataDir,
+    configFile,
+    stderr: () => err,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
