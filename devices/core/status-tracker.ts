@@ -5,7 +5,11 @@ export class StatusTracker {
   private current: DeviceStatus;
   private readonly listeners = new Set<(s: DeviceStatus) => void>();
 
-  constructor(deviceId: string, kind: string, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    deviceId: string,
+    kind: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.current = {
       deviceId,
       kind,

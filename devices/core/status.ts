@@ -5,15 +5,7 @@ export const deviceStates = ['online', 'offline', 'busy', 'hardwareError', 'user
 export type DeviceState = (typeof deviceStates)[number];
 
 /** Media and consumable conditions a device can report alongside its state. */
-export const mediaConditions = [
-  'cardPresent',
-  'paperLow',
-  'paperOut',
-  'paperJam',
-  'coverOpen',
-  'tonerLow',
-  'feederEmpty',
-] as const;
+export const mediaConditions = ['cardPresent', 'paperLow', 'paperOut', 'paperJam', 'coverOpen', 'tonerLow', 'feederEmpty'] as const;
 export type MediaCondition = (typeof mediaConditions)[number];
 
 export const DeviceStatusSchema = z.object({

@@ -20,11 +20,16 @@ export async function startControlPanel(emulators: EmulatorHandle[], port = 0): 
     };
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && url.pathname === '/') {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'self' 'unsafe-inline'" }).end(page);
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'self' 'unsafe-inline'" })
+        .end(page);
       return;
     }
     if (req.method === 'GET' && url.pathname === '/api/emulators') {
-      send(200, emulators.map((e) => ({ name: e.name, address: e.address, faults: e.faults, actions: e.actions, state: e.state() })));
+      send(
+        200,
+        emulators.map((e) => ({ name: e.name, address: e.address, faults: e.faults, actions: e.actions, state: e.state() })),
+      );
       return;
     }
     const m = /^\/api\/emulators\/([\w-]+)\/(faults|actions)\/([\w-]+)$/.exec(url.pathname);

@@ -4,7 +4,12 @@ import { existsSync } from 'node:fs';
 export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Flags for Debian's Chromium as a kiosk on a closed network (measured in TESTING-PEERS.md). */
-export function chromiumArgs(opts: { url: string; userDataDir: string; runningAsRoot: boolean; window?: { width: number; height: number } }): string[] {
+export function chromiumArgs(opts: {
+  url: string;
+  userDataDir: string;
+  runningAsRoot: boolean;
+  window?: { width: number; height: number };
+}): string[] {
   const args = [
     `--app=${opts.url}`,
     '--kiosk',

@@ -13,7 +13,6 @@ import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js
 import { launchChromium } from './chromium.js';
 import { startBridgeServer } from './server.js';
 
-
 async function main(): Promise<void> {
   const args = parseKioskArgs(process.argv.slice(2));
   const logger = createLogger();

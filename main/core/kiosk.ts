@@ -84,7 +84,10 @@ export class Kiosk {
           emulatorAddress: d.emulator ? options.emulatorAddresses?.[d.emulator] : undefined,
           logger: options.logger.child({ module: `device:${d.id}` }),
         });
-        this.deviceDescriptions.set(d.id, { driver: d.driver, transport: describeTransport(d.transport, d.emulator, options.emulatorAddresses) });
+        this.deviceDescriptions.set(d.id, {
+          driver: d.driver,
+          transport: describeTransport(d.transport, d.emulator, options.emulatorAddresses),
+        });
         return device;
       });
     this.devices = new DeviceManager(devices, this.audit, options.logger.child({ module: 'devices' }));

@@ -28,7 +28,14 @@ function main(argv: string[]): number {
         terminalName: config.terminal.name,
         outlet: config.terminal.outlet,
         version: productVersion,
-        devices: config.devices.map((d) => ({ id: d.id, kind: d.kind, driver: d.driver, transport: d.transport.type, emulator: d.emulator ?? null, enabled: d.enabled })),
+        devices: config.devices.map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          driver: d.driver,
+          transport: d.transport.type,
+          emulator: d.emulator ?? null,
+          enabled: d.enabled,
+        })),
       };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       return 0;

@@ -34,7 +34,8 @@ export function maintenanceHandlers(
     'maintenance.selfTest': async ({ deviceId }) => {
       requireMaintenance(kiosk);
       const result = await kiosk.devices.selfTest(deviceId);
-      if (!result) throw new BridgeFailure({ code: 'badParams', messageKey: 'maintenance.error.noDevice', detail: `no device "${deviceId}"` });
+      if (!result)
+        throw new BridgeFailure({ code: 'badParams', messageKey: 'maintenance.error.noDevice', detail: `no device "${deviceId}"` });
       return result;
     },
     'maintenance.restart': () => {

@@ -1,7 +1,9 @@
 import type { Kiosk } from '../../core/kiosk.js';
 import { BridgeFailure, type Handlers } from '../dispatcher.js';
 
-export function sessionHandlers(kiosk: Kiosk): Pick<Handlers, 'session.start' | 'session.activity' | 'session.end' | 'session.preferences'> {
+export function sessionHandlers(
+  kiosk: Kiosk,
+): Pick<Handlers, 'session.start' | 'session.activity' | 'session.end' | 'session.preferences'> {
   return {
     'session.start': ({ trigger }) => kiosk.session.start(trigger),
     'session.activity': () => {

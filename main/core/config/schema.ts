@@ -38,7 +38,10 @@ export const ConfigSchema = z
       outlet: z.string().min(1),
       hotline: z.string().default('12345'),
     }),
-    languages: z.array(z.enum(['zh-CN', 'en'])).min(1).default(['zh-CN', 'en']),
+    languages: z
+      .array(z.enum(['zh-CN', 'en']))
+      .min(1)
+      .default(['zh-CN', 'en']),
     defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
     timeouts: z
       .object({
@@ -50,13 +53,12 @@ export const ConfigSchema = z
         maintenanceIdleSeconds: z.number().int().min(30).max(7200).default(300),
       })
       .prefault({}),
-    maintenance: z
-      .object({
-        /** scrypt hash made by `npm run -s diag -- pin-hash <PIN>`. */
-        pinHash: z.string().regex(/^scrypt\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'make one with: npm run -s diag -- pin-hash <PIN>'),
-        maxAttempts: z.number().int().min(1).max(20).default(5),
-        lockoutSeconds: z.number().int().min(10).max(86_400).default(300),
-      }),
+    maintenance: z.object({
+      /** scrypt hash made by `npm run -s diag -- pin-hash <PIN>`. */
+      pinHash: z.string().regex(/^scrypt\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'make one with: npm run -s diag -- pin-hash <PIN>'),
+      maxAttempts: z.number().int().min(1).max(20).default(5),
+      lockoutSeconds: z.number().int().min(10).max(86_400).default(300),
+    }),
     platform: z.object({ url: z.url() }).prefault({ url: 'http://127.0.0.1:18080/' }),
     /** Window permissions the kiosk grants (all others are denied). */
     permissions: z.array(z.enum(['media', 'clipboard-read', 'fullscreen'])).default([]),

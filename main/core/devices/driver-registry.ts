@@ -27,7 +27,8 @@ export class DriverRegistry {
 
   create(ctx: DriverContext): Device {
     const factory = this.factories.get(ctx.config.driver);
-    if (!factory) throw new Error(`unknown driver "${ctx.config.driver}" for device "${ctx.config.id}"; known: ${this.names().join(', ') || 'none'}`);
+    if (!factory)
+      throw new Error(`unknown driver "${ctx.config.driver}" for device "${ctx.config.id}"; known: ${this.names().join(', ') || 'none'}`);
     return factory(ctx);
   }
 }

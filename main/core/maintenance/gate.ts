@@ -2,9 +2,7 @@ import type { KeyValueStore } from '../store/kv.js';
 import { verifyPin } from './pin.js';
 
 export type UnlockOutcome =
-  | { result: 'unlocked' }
-  | { result: 'rejected'; remainingAttempts: number }
-  | { result: 'lockedOut'; retryAt: string };
+  { result: 'unlocked' } | { result: 'rejected'; remainingAttempts: number } | { result: 'lockedOut'; retryAt: string };
 
 /**
  * Guards maintenance mode: PIN check against a salted hash, lockout after too many wrong PINs.

@@ -27,7 +27,10 @@ export class AuditLog {
   private readonly insert;
   private readonly recent;
 
-  constructor(db: Db, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.insert = db.prepare('INSERT INTO audit (at, type, detail) VALUES (?, ?, ?)');
     this.recent = db.prepare('SELECT id, at, type, detail FROM audit ORDER BY id DESC LIMIT ?');
   }

@@ -35,7 +35,10 @@ export interface Channel {
 /** Builds the typed client over any channel; validates every reply and event on arrival. */
 export function createBridgeClient(channel: Channel, timeoutMs = 20_000): BridgeClient {
   let nextId = 1;
-  const pending = new Map<number, { method: Method; resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  const pending = new Map<
+    number,
+    { method: Method; resolve: (v: unknown) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   const eventListeners = new Set<(e: AnyEvent) => void>();
   const connectionListeners = new Set<(c: boolean) => void>();
 
@@ -75,7 +78,10 @@ export function createBridgeClient(channel: Channel, timeoutMs = 20_000): Bridge
     }
     const result = contract.requests[p.method].result.safeParse(res.data.result);
     if (result.success) p.resolve(result.data);
-    else p.reject(new BridgeCallError({ code: 'badMessage', messageKey: 'bridge.error.badMessage', detail: `${p.method}: reply failed validation` }));
+    else
+      p.reject(
+        new BridgeCallError({ code: 'badMessage', messageKey: 'bridge.error.badMessage', detail: `${p.method}: reply failed validation` }),
+      );
   });
 
   return {

@@ -17,7 +17,14 @@ export function CountdownOverlay({ endsAt }: { endsAt: string }) {
   }, []);
   const seconds = secondsLeft(endsAt, now);
   return (
-    <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="countdown-title" data-focus-scope data-testid="countdown">
+    <div
+      className="overlay"
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="countdown-title"
+      data-focus-scope
+      data-testid="countdown"
+    >
       <h2 id="countdown-title">{t('countdown.title')}</h2>
       <div className="countdown-number" aria-live="polite" data-testid="countdown-seconds">
         {seconds}

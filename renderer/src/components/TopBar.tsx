@@ -19,7 +19,11 @@ export function TopBar({ title, showBack }: { title: string; showBack: boolean }
       )}
       <h1 className="title">{title}</h1>
       {otherLanguage && (
-        <Button data-testid="language" lang={otherLanguage} onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}>
+        <Button
+          data-testid="language"
+          lang={otherLanguage}
+          onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}
+        >
           {t('common.language')}
         </Button>
       )}

@@ -31,7 +31,9 @@ export function AttractScreen() {
         {t('attract.touchToStart')}
       </button>
       <div>{t('attract.orPlaceCard')}</div>
-      <div>{t('attract.open24h')} · {t('attract.hotline', { hotline: info?.hotline ?? '12345' })}</div>
+      <div>
+        {t('attract.open24h')} · {t('attract.hotline', { hotline: info?.hotline ?? '12345' })}
+      </div>
       {/* Technicians' hidden entry: press and hold the top corner for 3 s. */}
       <div
         className="hidden-corner"

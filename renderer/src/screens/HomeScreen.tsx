@@ -20,7 +20,14 @@ export function HomeScreen() {
       </button>
       <nav className="tiles" aria-label={t('home.title')}>
         {tiles.map((tile, i) => (
-          <button type="button" key={tile} className="tile" data-testid={`tile-${tile}`} autoFocus={i === 0} onClick={() => go({ screen: 'service', service: tile })}>
+          <button
+            type="button"
+            key={tile}
+            className="tile"
+            data-testid={`tile-${tile}`}
+            autoFocus={i === 0}
+            onClick={() => go({ screen: 'service', service: tile })}
+          >
             <span>{t(`home.tiles.${tile}.label`)}</span>
             <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>
           </button>

@@ -55,7 +55,13 @@ export function PinPad() {
       )}
       <div className="pinpad">
         {keys.map((k, i) => (
-          <Button key={k} autoFocus={i === 0} variant={k === 'enter' ? 'primary' : undefined} data-testid={`pin-${k}`} onClick={() => press(k)}>
+          <Button
+            key={k}
+            autoFocus={i === 0}
+            variant={k === 'enter' ? 'primary' : undefined}
+            data-testid={`pin-${k}`}
+            onClick={() => press(k)}
+          >
             {k === 'clear' ? t('maintenance.clear') : k === 'enter' ? t('maintenance.enter') : k}
           </Button>
         ))}

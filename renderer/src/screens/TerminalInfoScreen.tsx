@@ -23,17 +23,39 @@ export function TerminalInfoScreen() {
   return (
     <main className="screen" data-testid="terminal-info-screen">
       <TopBar title={t('terminal.title')} showBack />
-      {errorKey && <div className="banner" role="alert">{t(errorKey)}</div>}
+      {errorKey && (
+        <div className="banner" role="alert">
+          {t(errorKey)}
+        </div>
+      )}
       {info && (
         <div className="panel scroll">
           <table>
             <tbody>
-              <tr><th>{t('terminal.id')}</th><td data-testid="terminal-id">{info.terminalId}</td></tr>
-              <tr><th>{t('terminal.name')}</th><td>{info.terminalName}</td></tr>
-              <tr><th>{t('terminal.outlet')}</th><td>{info.outlet}</td></tr>
-              <tr><th>{t('terminal.version')}</th><td data-testid="terminal-version">{info.version}</td></tr>
-              <tr><th>{t('terminal.runtime')}</th><td>{info.runtime}</td></tr>
-              <tr><th>{t('terminal.uptime')}</th><td>{t('terminal.uptimeValue', { hours, minutes })}</td></tr>
+              <tr>
+                <th>{t('terminal.id')}</th>
+                <td data-testid="terminal-id">{info.terminalId}</td>
+              </tr>
+              <tr>
+                <th>{t('terminal.name')}</th>
+                <td>{info.terminalName}</td>
+              </tr>
+              <tr>
+                <th>{t('terminal.outlet')}</th>
+                <td>{info.outlet}</td>
+              </tr>
+              <tr>
+                <th>{t('terminal.version')}</th>
+                <td data-testid="terminal-version">{info.version}</td>
+              </tr>
+              <tr>
+                <th>{t('terminal.runtime')}</th>
+                <td>{info.runtime}</td>
+              </tr>
+              <tr>
+                <th>{t('terminal.uptime')}</th>
+                <td>{t('terminal.uptimeValue', { hours, minutes })}</td>
+              </tr>
             </tbody>
           </table>
           <h2>{t('terminal.devices')}</h2>

@@ -9,6 +9,5 @@ export interface SessionState {
 }
 
 /** Mirror of the core's session (the core owns it; this store only reflects bridge events). */
-export const createSessionStore = () =>
-  createStore<SessionState>()(() => ({ connected: false, session: null }));
+export const createSessionStore = () => createStore<SessionState>()(() => ({ connected: false, session: null }));
 export type SessionStore = ReturnType<typeof createSessionStore>;

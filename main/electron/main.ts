@@ -1,0 +1,135 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createKioskDispatcher } from '../bridge/handlers/index.js';
+import { parseKioskArgs } from '../core/args.js';
+import { ConfigError, loadConfig } from '../core/config/load.js';
+import { builtInDrivers } from '../core/devices/drivers.js';
+import { Kiosk } from '../core/kiosk.js';
+import { createLogger } from '../core/log/logger.js';
+import { defaultConfigFile, rendererDir } from '../core/paths.js';
+import { contentSecurityPolicy } from '../browser/security.js';
+import { resolveStatic } from '../browser/static.js';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  IPC_EVENT,
+  IPC_REQUEST,
+  isAllowedNavigation,
+  isBlockedShortcut,
+  isPermissionAllowed,
+  isTrustedSender,
+  kioskWindowOptions,
+  recoveryAction,
+} from './policy.js';
+
+// Electron mode: the thin shell around the same kiosk core. Policy lives in policy.ts and is unit-tested.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const args = parseKioskArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+const logger = createLogger();
+let win: BrowserWindow | null = null;
+const crashes: number[] = [];
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  let config;
+  try {
+    config = loadConfig(path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile));
+  } catch (e) {
+    if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
+    app.exit(2);
+    return;
+  }
+  await app.whenReady();
+
+  const kiosk = new Kiosk({
+    config,
+    dataDir: args.dataDir ?? app.getPath('userData'),
+    runtime: 'electron',
+    logger,
+    drivers: builtInDrivers(),
+    emulatorAddresses: JSON.parse(process.env.KIOSK_EMULATORS ?? '{}') as Record<string, string>,
+    requestRestart: () => {
+      app.relaunch();
+      app.exit(0);
+    },
+  });
+  const dispatch = createKioskDispatcher(kiosk);
+
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveStatic(rendererDir, new URL(request.url).pathname);
+    if (!file) return new Response('not found', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString()).then(
+      (res) =>
+        new Response(res.body, {
+          status: res.status,
+          headers: { 'Content-Type': res.headers.get('Content-Type') ?? '', 'Content-Security-Policy': contentSecurityPolicy('') },
+        }),
+    );
+  });
+
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
+    callback(isPermissionAllowed(permission, config.permissions, wc.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler((wc, permission) =>
+    isPermissionAllowed(permission, config.permissions, wc?.getURL() ?? ''),
+  );
+
+  ipcMain.on(IPC_REQUEST, (event, message: unknown) => {
+    const frame = event.senderFrame;
+    const trusted = isTrustedSender(
+      { frameUrl: frame?.url, isMainFrame: frame !== null && frame === event.sender.mainFrame, webContentsId: event.sender.id },
+      win?.webContents.id ?? null,
+    );
+    if (!trusted) {
+      logger.warn({ frame: frame?.url }, 'IPC from untrusted sender refused');
+      return;
+    }
+    void dispatch(message).then((reply) => !event.sender.isDestroyed() && event.sender.send(IPC_EVENT, reply));
+  });
+  kiosk.onEvent((e) => win?.webContents.send(IPC_EVENT, e));
+
+  app.on('web-contents-created', (_e, contents: WebContents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (ev, url) => !isAllowedNavigation(url) && ev.preventDefault());
+    contents.on('will-redirect', (ev, url) => !isAllowedNavigation(url) && ev.preventDefault());
+    contents.on('will-attach-webview', (ev) => ev.preventDefault());
+    contents.on('before-input-event', (ev, input) => isBlockedShortcut(input, args.dev) && ev.preventDefault());
+    contents.on('context-menu', (ev) => ev.preventDefault());
+  });
+
+  const openWindow = () => {
+    win = new BrowserWindow(kioskWindowOptions({ dev: args.dev, preloadPath: path.join(import.meta.dirname, 'preload.cjs') }));
+    void win.webContents.setVisualZoomLevelLimits(1, 1);
+    win.once('ready-to-show', () => win?.show());
+    win.webContents.on('render-process-gone', (_e, details) => {
+      logger.error({ reason: details.reason }, 'renderer gone');
+      recover();
+    });
+    win.on('unresponsive', () => {
+      logger.error('renderer unresponsive');
+      recover();
+    });
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+  };
+  const recover = () => {
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length && crashes[0]! < now - 60_000) crashes.shift();
+    if (recoveryAction(crashes.length) === 'relaunch') {
+      app.relaunch();
+      app.exit(0);
+      return;
+    }
+    win?.destroy();
+    openWindow();
+  };
+
+  await kiosk.start();
+  openWindow();
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', () => void kiosk.stop());
+}
+
+void main();
