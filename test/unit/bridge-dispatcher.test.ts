@@ -46,7 +46,14 @@ describe('bridge dispatcher', () => {
       ok: false,
       error: { code: 'badParams' },
     });
-    for (const bad of [null, 'text', 42, { kind: 'request' }, { kind: 'request', id: -1, method: 'x' }, { kind: 'event', name: 'x', payload: 1 }])
+    for (const bad of [
+      null,
+      'text',
+      42,
+      { kind: 'request' },
+      { kind: 'request', id: -1, method: 'x' },
+      { kind: 'event', name: 'x', payload: 1 },
+    ])
       expect(await dispatch(bad)).toMatchObject({ ok: false, error: { code: 'badMessage' } });
   });
 

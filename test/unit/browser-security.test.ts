@@ -14,10 +14,21 @@ describe('browser-mode security', () => {
   });
 
   it('refuses another origin, a missing origin, and a wrong or missing token', () => {
-    expect(checkBridgeUpgrade({ origin: 'http://evil.example', url: '/bridge?token=secret-token-123' }, expected)).toEqual({ ok: false, reason: 'origin' });
-    expect(checkBridgeUpgrade({ origin: undefined, url: '/bridge?token=secret-token-123' }, expected)).toEqual({ ok: false, reason: 'origin' });
-    expect(checkBridgeUpgrade({ origin: 'http://127.0.0.1:4001', url: '/bridge?token=secret-token-123' }, expected)).toMatchObject({ ok: false });
-    expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge?token=secret-token-124' }, expected)).toEqual({ ok: false, reason: 'token' });
+    expect(checkBridgeUpgrade({ origin: 'http://evil.example', url: '/bridge?token=secret-token-123' }, expected)).toEqual({
+      ok: false,
+      reason: 'origin',
+    });
+    expect(checkBridgeUpgrade({ origin: undefined, url: '/bridge?token=secret-token-123' }, expected)).toEqual({
+      ok: false,
+      reason: 'origin',
+    });
+    expect(checkBridgeUpgrade({ origin: 'http://127.0.0.1:4001', url: '/bridge?token=secret-token-123' }, expected)).toMatchObject({
+      ok: false,
+    });
+    expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge?token=secret-token-124' }, expected)).toEqual({
+      ok: false,
+      reason: 'token',
+    });
     expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge' }, expected)).toEqual({ ok: false, reason: 'token' });
   });
 
@@ -28,7 +39,7 @@ describe('browser-mode security', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain('connect-src \'self\' ws://127.0.0.1:4000');
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:4000");
   });
 
   it('serves files only from inside the UI folder', () => {
@@ -48,7 +59,15 @@ describe('browser-mode security', () => {
 
   it('launches Chromium as a kiosk app without background networking', () => {
     const args = chromiumArgs({ url: 'http://127.0.0.1:1/?token=t', userDataDir: '/tmp/p', runningAsRoot: true });
-    expect(args).toEqual(expect.arrayContaining(['--kiosk', '--app=http://127.0.0.1:1/?token=t', '--no-sandbox', '--disable-background-networking', '--disable-pinch']));
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--kiosk',
+        '--app=http://127.0.0.1:1/?token=t',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-pinch',
+      ]),
+    );
     expect(chromiumArgs({ url: 'x', userDataDir: '/tmp/p', runningAsRoot: false })).not.toContain('--no-sandbox');
   });
 });

@@ -22,9 +22,11 @@ describe('maintenance PIN', () => {
   it('locks out after the allowed wrong tries, and the lockout survives a restart', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gate-'));
     let now = 1_000_000;
-    const open = () => new MaintenanceGate(new KeyValueStore(openDatabase(dir)), { pinHash: hash, maxAttempts: 5, lockoutSeconds: 300 }, () => now);
+    const open = () =>
+      new MaintenanceGate(new KeyValueStore(openDatabase(dir)), { pinHash: hash, maxAttempts: 5, lockoutSeconds: 300 }, () => now);
     const gate = open();
-    for (let remaining = 4; remaining >= 1; remaining--) expect(gate.unlock('0000')).toEqual({ result: 'rejected', remainingAttempts: remaining });
+    for (let remaining = 4; remaining >= 1; remaining--)
+      expect(gate.unlock('0000')).toEqual({ result: 'rejected', remainingAttempts: remaining });
     expect(gate.unlock('0000').result).toBe('lockedOut');
     // even the right PIN is refused while locked, also after a restart
     expect(open().unlock('246810').result).toBe('lockedOut');

@@ -21,7 +21,13 @@ describe('masking personal data', () => {
 
   it('masks by key, deeply, and drops photos and addresses', () => {
     const out = maskPersonalData({
-      person: { name: '王小明', idNumber: '110105194912310021', phone: '13900001111', address: '北京市东城区某街1号', photo: new Uint8Array(1024) },
+      person: {
+        name: '王小明',
+        idNumber: '110105194912310021',
+        phone: '13900001111',
+        address: '北京市东城区某街1号',
+        photo: new Uint8Array(1024),
+      },
       list: [{ name: '赵六' }],
       device: 'idcard',
     });

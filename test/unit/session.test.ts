@@ -76,7 +76,7 @@ describe('session lifecycle', () => {
     expect(() => s.put('x', 1)).toThrow();
   });
 
-  it('a new session never sees the previous one\'s data', () => {
+  it("a new session never sees the previous one's data", () => {
     const { s } = setup();
     s.start('touch');
     s.put('identity', 'first');

@@ -25,7 +25,9 @@ describe('design tokens', () => {
 
   it('make elderly mode at least 1.25× larger', () => {
     expect(tokens.scale.elderly).toBeGreaterThanOrEqual(minimums.elderlyScale);
-    expect(parseInt(cssVariables(true)['--size-fontBody']!) / parseInt(cssVariables(false)['--size-fontBody']!)).toBeGreaterThanOrEqual(1.25);
+    expect(parseInt(cssVariables(true)['--size-fontBody']!) / parseInt(cssVariables(false)['--size-fontBody']!)).toBeGreaterThanOrEqual(
+      1.25,
+    );
   });
 
   it('give every text colour pair a contrast of at least 4.5:1', () => {
@@ -40,7 +42,10 @@ describe('i18n', () => {
   });
 
   it('keeps the same placeholders in both languages', () => {
-    const placeholders = (s: unknown) => JSON.stringify(s).match(/\{\{\w+\}\}/g)?.sort() ?? [];
+    const placeholders = (s: unknown) =>
+      JSON.stringify(s)
+        .match(/\{\{\w+\}\}/g)
+        ?.sort() ?? [];
     const flat = (o: object, p = ''): [string, unknown][] =>
       Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && !Array.isArray(v) ? flat(v, `${p}${k}.`) : [[`${p}${k}`, v]]));
     const enMap = new Map(flat(en));
