@@ -1,3 +1,4 @@
+import { stat } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { deviceError, type DeviceError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
@@ -6,6 +7,8 @@ import { ByteTransportBase } from '../transport.js';
 export interface SerialOptions {
   path: string;
   baudRate: number;
+  /** How often to check that the device node still exists (USB-serial unplug, pty hang-up). */
+  presenceCheckMs?: number;
 }
 
 /**
@@ -15,6 +18,7 @@ export interface SerialOptions {
 export class SerialTransport extends ByteTransportBase {
   private port: SerialPort | null = null;
   private closing = false;
+  private presenceTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly options: SerialOptions) {
     super();
@@ -48,16 +52,32 @@ export class SerialTransport extends ByteTransportBase {
         }
         this.port = port;
         port.on('data', (chunk: Buffer) => this.emitData(new Uint8Array(chunk)));
-        port.on('close', () => {
-          this.port = null;
-          if (!this.closing) this.emitDisconnect(`${this.options.path} closed`);
-        });
+        port.on('close', () => this.lost(port, `${this.options.path} closed`));
         port.on('error', () => {
           /* 'close' follows and carries the disconnect */
         });
+        // serialport only notices a hang-up when a pending read fails, which a pty (EIO after POLLHUP) does not
+        // reliably do; an unplugged USB-serial adapter removes its device node, so watch the path as well.
+        this.presenceTimer = setInterval(() => {
+          stat(this.options.path, (e) => e && this.lost(port, `${this.options.path} disappeared`));
+        }, this.options.presenceCheckMs ?? 1000);
+        this.presenceTimer.unref();
         resolve(ok(undefined));
       });
     });
+  }
+
+  private lost(port: SerialPort, detail: string): void {
+    if (this.port !== port) return;
+    this.port = null;
+    this.stopPresenceCheck();
+    if (port.isOpen) port.close(() => undefined);
+    if (!this.closing) this.emitDisconnect(detail);
+  }
+
+  private stopPresenceCheck(): void {
+    if (this.presenceTimer) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
   }
 
   write(data: Uint8Array, signal?: AbortSignal): Promise<Result<void, DeviceError>> {
@@ -66,8 +86,10 @@ export class SerialTransport extends ByteTransportBase {
     if (signal?.aborted) return Promise.resolve(err(deviceError('canceled', 'serial write canceled')));
     return new Promise((resolve) => {
       port.write(Buffer.from(data), (e) => {
-        if (e) resolve(err(deviceError('disconnected', `write to ${this.options.path} failed: ${e.message}`)));
-        else resolve(ok(undefined));
+        if (e) {
+          this.lost(port, `write to ${this.options.path} failed: ${e.message}`);
+          resolve(err(deviceError('disconnected', `write to ${this.options.path} failed: ${e.message}`)));
+        } else resolve(ok(undefined));
       });
     });
   }
@@ -76,6 +98,7 @@ export class SerialTransport extends ByteTransportBase {
     const port = this.port;
     this.closing = true;
     this.port = null;
+    this.stopPresenceCheck();
     if (!port?.isOpen) return Promise.resolve();
     return new Promise((resolve) => port.close(() => resolve()));
   }
