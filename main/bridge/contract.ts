@@ -39,6 +39,25 @@ export const AuditEntrySchema = z.object({
   detail: z.record(z.string(), z.unknown()),
 });
 
+export const IdentitySnapshotSchema = z.object({
+  state: z.enum(['waiting', 'reading', 'read', 'rejected', 'removed', 'error']),
+  person: z
+    .object({
+      cardType: z.enum(['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023']),
+      name: z.string().nullable(),
+      englishName: z.string().nullable(),
+      maskedIdNumber: z.string().nullable(),
+      gender: z.enum(['male', 'female', 'unknown', 'unspecified']).nullable(),
+      age: z.number().nullable(),
+      validTo: z.string().nullable(),
+      photo: z.string().nullable(),
+    })
+    .nullable(),
+  messageKey: z.string().nullable(),
+  cardOnReader: z.boolean(),
+  readerAvailable: z.boolean(),
+});
+
 const empty = z.object({}).strict();
 
 export const contract = {
@@ -46,9 +65,11 @@ export const contract = {
     /** Everything the UI needs on (re)connect: terminal info and the current session. */
     'kiosk.snapshot': {
       params: empty,
-      result: z.object({ terminal: TerminalInfoSchema, session: SessionSnapshotSchema }),
+      result: z.object({ terminal: TerminalInfoSchema, session: SessionSnapshotSchema, identity: IdentitySnapshotSchema }),
     },
     'terminal.info': { params: empty, result: TerminalInfoSchema },
+    /** The resident's identity in this session (name and masked number only). */
+    'identity.current': { params: empty, result: IdentitySnapshotSchema },
     'session.start': { params: z.object({ trigger: z.enum(['touch', 'card']) }).strict(), result: SessionSnapshotSchema },
     /** A touch or key press inside a session: resets the idle clock, dismisses the countdown. */
     'session.activity': { params: empty, result: z.null() },
@@ -82,6 +103,7 @@ export const contract = {
     'session.changed': SessionSnapshotSchema,
     'session.ended': z.object({ reason: z.enum(['completed', 'canceled', 'timeout', 'maintenance', 'shutdown']) }),
     'device.status': DeviceStatusSchema,
+    'identity.changed': IdentitySnapshotSchema,
   },
 } as const;
 

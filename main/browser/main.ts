@@ -6,6 +6,7 @@ import { createKioskDispatcher } from '../bridge/handlers/index.js';
 import { parseKioskArgs } from '../core/args.js';
 import { ConfigError, loadConfig } from '../core/config/load.js';
 import { builtInDrivers } from '../core/devices/drivers.js';
+import { photoDecoderFromConfig } from '../core/identity/photo-decoder-config.js';
 import { Kiosk } from '../core/kiosk.js';
 import { createLogger } from '../core/log/logger.js';
 import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from '../core/exit-codes.js';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     runtime: 'browser',
     logger,
     drivers: builtInDrivers(),
+    photoDecoder: await photoDecoderFromConfig(config, logger),
     emulatorAddresses,
     requestRestart: () => void shutdown(RESTART_EXIT_CODE),
   });

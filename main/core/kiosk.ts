@@ -3,6 +3,9 @@ import type { EventMessage, EventName, EventPayload } from '../bridge/contract.j
 import type { KioskConfig } from './config/schema.js';
 import { DeviceManager } from './devices/device-manager.js';
 import type { DriverRegistry } from './devices/driver-registry.js';
+import { isIdCardReader } from '../../devices/id-card/index.js';
+import type { PhotoDecoder } from '../../devices/id-card/photo-decoder.js';
+import { IdentityService } from './identity/identity-service.js';
 import type { Logger } from './log/logger.js';
 import { MaintenanceGate } from './maintenance/gate.js';
 import { SessionManager } from './session/session.js';
@@ -20,6 +23,8 @@ export interface KioskOptions {
   /** Addresses reported by the emulators `npm start` launched, by emulator name. */
   emulatorAddresses?: Record<string, string>;
   clock?: Clock;
+  /** The vendor's ID photo decoder, when one is installed. */
+  photoDecoder?: PhotoDecoder | null;
   /** How this runtime restarts the application (Electron relaunch, or the browser-mode supervisor). */
   requestRestart: () => void;
 }
@@ -36,6 +41,7 @@ export class Kiosk {
   readonly session: SessionManager;
   readonly devices: DeviceManager;
   readonly gate: MaintenanceGate;
+  readonly identity: IdentityService;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -71,6 +77,7 @@ export class Kiosk {
             reason: info.reason,
             durationMs: info.durationMs,
           });
+          this.identity.reset();
           this.emit('session.ended', { reason: info.reason });
         },
       },
@@ -92,6 +99,13 @@ export class Kiosk {
       });
     this.devices = new DeviceManager(devices, this.audit, options.logger.child({ module: 'devices' }));
     this.devices.onStatus((s) => this.emit('device.status', s));
+    this.identity = new IdentityService(
+      devices.filter(isIdCardReader),
+      this.session,
+      (snap) => this.emit('identity.changed', snap),
+      options.logger.child({ module: 'identity' }),
+      options.photoDecoder ?? null,
+    );
   }
 
   async start(): Promise<void> {

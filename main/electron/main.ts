@@ -5,6 +5,7 @@ import { createKioskDispatcher } from '../bridge/handlers/index.js';
 import { parseKioskArgs } from '../core/args.js';
 import { ConfigError, loadConfig } from '../core/config/load.js';
 import { builtInDrivers } from '../core/devices/drivers.js';
+import { photoDecoderFromConfig } from '../core/identity/photo-decoder-config.js';
 import { Kiosk } from '../core/kiosk.js';
 import { createLogger } from '../core/log/logger.js';
 import { defaultConfigFile, rendererDir } from '../core/paths.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     runtime: 'electron',
     logger,
     drivers: builtInDrivers(),
+    photoDecoder: await photoDecoderFromConfig(config, logger),
     emulatorAddresses: JSON.parse(process.env.KIOSK_EMULATORS ?? '{}') as Record<string, string>,
     requestRestart: () => {
       app.relaunch();

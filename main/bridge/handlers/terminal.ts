@@ -17,7 +17,7 @@ export const terminalInfo = (kiosk: Kiosk) => ({
 
 export function terminalHandlers(kiosk: Kiosk): Pick<Handlers, 'kiosk.snapshot' | 'terminal.info'> {
   return {
-    'kiosk.snapshot': () => ({ terminal: terminalInfo(kiosk), session: kiosk.session.snapshot() }),
+    'kiosk.snapshot': () => ({ terminal: terminalInfo(kiosk), session: kiosk.session.snapshot(), identity: kiosk.identity.snapshot() }),
     'terminal.info': () => terminalInfo(kiosk),
   };
 }

@@ -23,6 +23,12 @@ export const DeviceConfigSchema = z
     /** Name of the emulator `npm start` launches for this device (see `npm run -s emulators -- --help`). */
     emulator: z.string().optional(),
     pollIntervalMs: z.number().int().min(50).max(60_000).default(500),
+    /** Per-command timeout. */
+    commandTimeoutMs: z.number().int().min(100).max(60_000).default(1500),
+    /** ID card readers: read the fingerprint too (command 30 10). */
+    withFingerprint: z.boolean().default(false),
+    /** ID card readers: module exporting the vendor's WLT photo decoder (see README). */
+    photoDecoder: z.string().optional(),
     enabled: z.boolean().default(true),
   })
   .refine((d) => d.transport.type !== 'emulator' || d.emulator !== undefined, {

@@ -85,6 +85,9 @@ export const en: Shape<Messages> = {
     },
     reason: {
       starting: 'Connecting',
+      disconnected: 'Disconnected; reconnecting',
+      unreachable: 'Cannot reach the device',
+      noAnswer: 'The device does not answer',
     },
     error: {
       canceled: 'The operation was canceled.',
@@ -99,6 +102,42 @@ export const en: Shape<Messages> = {
       noMedia: 'No card or paper was found.',
       mediaJam: 'Paper jam. Please ask staff for help.',
       authRequired: 'Further authentication is needed.',
+    },
+  },
+  identify: {
+    title: 'Identify yourself',
+    placeCard: 'Place your ID card on the reader below',
+    reading: 'Reading your card. Please do not move it…',
+    greeting: 'Hello, {{name}}!',
+    greetingElder: 'Hello, {{name}}! Tap “Large text” if the text is too small.',
+    greetingYoung: 'Hello, {{name}}!',
+    idNumber: 'ID number',
+    takeCard: 'Done. Please take your card back.',
+    privacy:
+      'We read your name, ID number and photo only for this visit; they are erased as soon as you finish and never stored on this terminal.',
+    photoPlaceholder: 'ID photo',
+    tryAgain: 'Please place your card again',
+    cardType: {
+      resident: 'Resident ID card',
+      hkMacaoTaiwan: 'Residence permit (HK/Macao/Taiwan)',
+      foreignPermanent2017: 'Foreign permanent resident ID',
+      foreignPermanent2023: 'Foreign permanent resident ID',
+    },
+    error: {
+      expired: 'Your card has expired and cannot be used. Please use a valid card, or go to a service counter.',
+      badNumber: 'The ID number on this card did not pass the check. Please ask staff at a counter.',
+      keepStill: 'Reading was interrupted. Lay the card flat on the reader and keep it still.',
+      readerOffline: 'The ID card reader is not available right now. Call {{hotline}}, or go to a service counter.',
+    },
+  },
+  idcard: {
+    error: {
+      noCard: 'No card found. Lay the card flat on the reader.',
+      keepStill: 'Reading was interrupted. Lay the card flat on the reader and keep it still.',
+      fakeOrDamaged: 'This card could not be verified; it may be damaged. Please ask staff at a counter.',
+      unknownCard: 'This type of card is not recognised. Please use a resident ID card or residence permit.',
+      readerFault: 'The ID card reader has a fault. Please go to a counter or call the hotline.',
+      retry: 'Something went wrong while reading. Take the card and place it again.',
     },
   },
   maintenance: {

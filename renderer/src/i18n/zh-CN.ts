@@ -81,6 +81,9 @@ export const zhCN = {
     },
     reason: {
       starting: '正在连接',
+      disconnected: '连接断开，正在重连',
+      unreachable: '无法连接设备',
+      noAnswer: '设备无响应',
     },
     error: {
       canceled: '操作已取消。',
@@ -95,6 +98,41 @@ export const zhCN = {
       noMedia: '未检测到卡片或纸张。',
       mediaJam: '卡纸，请联系工作人员。',
       authRequired: '需要进一步认证。',
+    },
+  },
+  identify: {
+    title: '身份识别',
+    placeCard: '请将身份证放在下方感应区',
+    reading: '正在读取，请不要移动证件…',
+    greeting: '{{name}}，您好！',
+    greetingElder: '{{name}}，您好！字太小可以点“长辈模式”放大。',
+    greetingYoung: '{{name}}同学，您好！',
+    idNumber: '证件号码',
+    takeCard: '已读取完毕，请取回您的证件。',
+    privacy: '读取内容：姓名、证件号码、照片等，仅用于本次办理；办理结束后立即清除，不在本机保存。',
+    photoPlaceholder: '证件照片',
+    tryAgain: '请重新放置证件',
+    cardType: {
+      resident: '居民身份证',
+      hkMacaoTaiwan: '港澳台居民居住证',
+      foreignPermanent2017: '外国人永久居留身份证',
+      foreignPermanent2023: '外国人永久居留身份证',
+    },
+    error: {
+      expired: '您的证件已过期，无法用于办理。请使用有效证件，或到窗口办理。',
+      badNumber: '证件号码校验未通过，请到窗口请工作人员协助。',
+      keepStill: '证件读取中断，请将证件平放在感应区，保持不动。',
+      readerOffline: '身份证阅读器暂时无法使用。您可以拨打 {{hotline}} 咨询，或到窗口办理。',
+    },
+  },
+  idcard: {
+    error: {
+      noCard: '未检测到证件，请将证件平放在感应区。',
+      keepStill: '证件读取中断，请将证件平放在感应区，保持不动。',
+      fakeOrDamaged: '证件无法通过验证，可能已损坏。请到窗口请工作人员协助。',
+      unknownCard: '无法识别该证件类型，请使用居民身份证或居住证。',
+      readerFault: '身份证阅读器故障，请到窗口办理或拨打热线。',
+      retry: '读取出错，请取回证件后重新放置。',
     },
   },
   maintenance: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TopBar } from '../components/TopBar.js';
+import { IdentifyStep } from '../steps/IdentifyStep.js';
 import { useApp } from '../stores/index.js';
 import { push, type ServiceTile } from '../stores/navigation.js';
 
@@ -12,9 +13,7 @@ export function HomeScreen() {
   return (
     <main className="screen" data-testid="home">
       <TopBar title={t('home.title')} showBack={false} />
-      <div className="panel" role="status">
-        {t('home.identify')}
-      </div>
+      <IdentifyStep />
       <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'service', service: 'search' })}>
         {t('home.search')}
       </button>

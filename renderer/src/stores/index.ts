@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeClient } from '../bridge/client.js';
+import { createIdentityStore, initialIdentity } from './identity.js';
 import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
 import { createNavigationStore, initialNavigation } from './navigation.js';
 import { createSessionStore } from './session.js';
@@ -14,6 +15,7 @@ export function createStores() {
     terminal: createTerminalStore(),
     navigation: createNavigationStore(),
     maintenance: createMaintenanceStore(),
+    identity: createIdentityStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -22,6 +24,7 @@ export type Stores = ReturnType<typeof createStores>;
 export function resetSessionStores(stores: Stores): void {
   stores.navigation.setState(initialNavigation(), true);
   stores.maintenance.setState(initialMaintenance(), true);
+  stores.identity.setState(initialIdentity(), true);
 }
 
 /** Wires bridge events into the stores. Returns an unsubscribe function. */
@@ -30,6 +33,7 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
     const snap = await bridge.call('kiosk.snapshot', {});
     stores.terminal.setState(applyTerminalInfo(snap.terminal));
     stores.session.setState({ session: snap.session });
+    stores.identity.setState(snap.identity, true);
   };
   const offConn = bridge.onConnection((connected) => {
     stores.session.setState({ connected });
@@ -42,6 +46,9 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
         break;
       case 'session.ended':
         resetSessionStores(stores);
+        break;
+      case 'identity.changed':
+        stores.identity.setState(e.payload, true);
         break;
       case 'device.status':
         stores.terminal.setState((s) => ({ devices: applyDeviceStatus(s.devices, e.payload) }));

@@ -1,0 +1,155 @@
+import type { DeviceStatus } from '../../../devices/core/status.js';
+import type { CardRead, IdCardEvent, IdCardReader } from '../../../devices/id-card/index.js';
+import type { PhotoDecoder } from '../../../devices/id-card/photo-decoder.js';
+import { ageOn, isExpired } from '../../../devices/id-card/text-block.js';
+import type { Logger } from '../log/logger.js';
+import { maskIdNumber } from '../log/mask.js';
+import type { SessionManager } from '../session/session.js';
+
+export type IdentityState = 'waiting' | 'reading' | 'read' | 'rejected' | 'removed' | 'error';
+
+/** What the UI may know of the resident: the name, a masked number, no address, no full number. */
+export interface PersonSummary {
+  cardType: CardRead['identity']['cardType'];
+  name: string | null;
+  englishName: string | null;
+  maskedIdNumber: string | null;
+  gender: CardRead['identity']['gender'];
+  age: number | null;
+  validTo: string | null;
+  /** data: URL of the decoded photo, or null (the UI shows a neutral placeholder). */
+  photo: string | null;
+}
+
+export interface IdentitySnapshot {
+  state: IdentityState;
+  person: PersonSummary | null;
+  /** i18n key of what to tell the resident (an error and what to do), or null. */
+  messageKey: string | null;
+  cardOnReader: boolean;
+  readerAvailable: boolean;
+}
+
+const SESSION_KEY = 'identity.card';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Turns ID card reader events into the session's identity: starts a session when a card is placed on the attract
+ * screen, keeps the full card data in the session only (wiped when it ends), rejects expired cards and bad numbers,
+ * and pushes a summary to the UI.
+ */
+export class IdentityService {
+  private snap: IdentitySnapshot;
+
+  constructor(
+    private readonly readers: IdCardReader[],
+    private readonly session: SessionManager,
+    private readonly publish: (s: IdentitySnapshot) => void,
+    private readonly log: Logger,
+    private readonly photoDecoder: PhotoDecoder | null = null,
+    private readonly todayFn: () => string = today,
+  ) {
+    this.snap = this.initial();
+    for (const r of readers) {
+      r.onCard((e) => void this.onCard(e));
+      r.onStatus((s) => this.onStatus(s));
+    }
+  }
+
+  snapshot(): IdentitySnapshot {
+    return this.snap;
+  }
+
+  /** The full card of the current session (core-side only; never sent to the UI). */
+  currentCard(): CardRead | undefined {
+    return this.session.get<CardRead>(SESSION_KEY);
+  }
+
+  /** Called when the session ends: the identity goes with it. */
+  reset(): void {
+    this.set(this.initial());
+  }
+
+  private initial(): IdentitySnapshot {
+    return { state: 'waiting', person: null, messageKey: null, cardOnReader: false, readerAvailable: this.available() };
+  }
+
+  private available(): boolean {
+    return this.readers.some((r) => r.status().state === 'online' || r.status().state === 'busy');
+  }
+
+  private set(next: IdentitySnapshot): void {
+    this.snap = next;
+    this.publish(next);
+  }
+
+  private onStatus(_s: DeviceStatus): void {
+    const readerAvailable = this.available();
+    if (readerAvailable !== this.snap.readerAvailable) this.set({ ...this.snap, readerAvailable });
+  }
+
+  private async onCard(e: IdCardEvent): Promise<void> {
+    if (this.session.snapshot().mode === 'maintenance') return;
+    switch (e.type) {
+      case 'cardDetected':
+        if (!this.session.active) this.session.start('card');
+        else this.session.activity();
+        if (this.snap.state !== 'read') this.set({ ...this.snap, state: 'reading', messageKey: null, cardOnReader: true });
+        else this.set({ ...this.snap, cardOnReader: true });
+        return;
+      case 'cardRemoved':
+        if (this.snap.state === 'reading')
+          this.set({ ...this.snap, state: 'removed', messageKey: 'identify.error.keepStill', cardOnReader: false });
+        else this.set({ ...this.snap, cardOnReader: false });
+        return;
+      case 'readFailed':
+        this.log.warn({ code: e.error.code, detail: e.error.detail }, 'ID card read failed');
+        this.set({ ...this.snap, state: 'error', messageKey: e.error.messageKey });
+        return;
+      case 'cardPresented':
+        return this.accept(e.card);
+    }
+  }
+
+  private async accept(card: CardRead): Promise<void> {
+    if (!this.session.active) this.session.start('card');
+    this.session.activity();
+    const id = card.identity;
+    const rejected = isExpired(id, this.todayFn())
+      ? 'identify.error.expired'
+      : id.idNumberValid === false
+        ? 'identify.error.badNumber'
+        : null;
+    this.log.info({ cardType: id.cardType, readMs: card.readMs, rejected: rejected ?? undefined, idNumber: id.idNumber }, 'ID card read');
+    if (rejected) {
+      this.set({ ...this.snap, state: 'rejected', person: null, messageKey: rejected, cardOnReader: true });
+      return;
+    }
+    this.session.put(SESSION_KEY, card);
+    let photo: string | null = null;
+    if (this.photoDecoder) {
+      try {
+        const img = await this.photoDecoder.decode(card.photoWlt);
+        photo = `data:${img.mimeType};base64,${Buffer.from(img.bytes).toString('base64')}`;
+      } catch (err) {
+        this.log.warn({ decoder: this.photoDecoder.name, err: (err as Error).message }, 'photo decoder failed; showing placeholder');
+      }
+    }
+    this.set({
+      state: 'read',
+      messageKey: null,
+      cardOnReader: true,
+      readerAvailable: this.available(),
+      person: {
+        cardType: id.cardType,
+        name: id.name,
+        englishName: id.englishName,
+        maskedIdNumber: id.idNumber ? maskIdNumber(id.idNumber) : null,
+        gender: id.gender,
+        age: ageOn(id.birthDate, this.todayFn()),
+        validTo: id.validTo,
+        photo,
+      },
+    });
+  }
+}

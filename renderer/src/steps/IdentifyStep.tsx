@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { useApp, useSlice } from '../stores/index.js';
+import { greetingKey } from '../stores/identity.js';
+
+/**
+ * The identify step: where to place the card, live reading states, privacy notice, the resident's name with a
+ * masked number, and guidance for every failure. A flow step any matter can require; the home screen shows it too.
+ */
+export function IdentifyStep() {
+  const { t } = useTranslation();
+  const { stores } = useApp();
+  const identity = useSlice(stores.identity, (s) => s);
+  const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
+  const { state, person, messageKey, readerAvailable, cardOnReader } = identity;
+
+  if (state === 'read' && person) {
+    const name = person.name ?? person.englishName ?? '';
+    return (
+      <section className="panel identify identify-read" data-testid="identify" data-state="read" aria-live="polite">
+        {person.photo ? (
+          <img className="id-photo" src={person.photo} alt={t('identify.photoPlaceholder')} />
+        ) : (
+          <div className="id-photo id-photo-placeholder" role="img" aria-label={t('identify.photoPlaceholder')} />
+        )}
+        <div>
+          <div className="greeting" data-testid="identify-greeting">
+            {t(greetingKey(person.age), { name })}
+          </div>
+          <div className="muted">
+            {t(`identify.cardType.${person.cardType}`)} · {t('identify.idNumber')}{' '}
+            <span data-testid="identify-masked-id" dir="ltr">
+              {person.maskedIdNumber}
+            </span>
+          </div>
+          {cardOnReader && <div className="muted">{t('identify.takeCard')}</div>}
+        </div>
+      </section>
+    );
+  }
+
+  const problem = !readerAvailable && state === 'waiting' ? 'identify.error.readerOffline' : messageKey;
+  return (
+    <section className="panel identify" data-testid="identify" data-state={readerAvailable ? state : 'unavailable'} aria-live="polite">
+      <div className={`card-reader-illustration ${state === 'reading' ? 'is-reading' : ''}`} aria-hidden="true">
+        <div className="reader-pad" />
+        <div className="id-card-shape" />
+      </div>
+      <div>
+        <div className="identify-title">{state === 'reading' ? t('identify.reading') : t('identify.placeCard')}</div>
+        {problem && (
+          <div className="banner" role="alert" data-testid="identify-message">
+            {t(problem, { hotline })}
+          </div>
+        )}
+        <p className="muted">{t('identify.privacy')}</p>
+      </div>
+    </section>
+  );
+}
