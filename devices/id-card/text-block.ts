@@ -127,13 +127,13 @@ export function decodeTextBlock(text: Uint8Array): Result<Identity, DecodeError>
   if (!cardType)
     return err({ kind: 'badPayload', detail: `unknown card type marker U+${marker.charCodeAt(0).toString(16).padStart(4, '0')}` });
   const layout = layouts[cardType];
-  const field = (f: Field): string | null => {
+  const raw = (f: Field): string => {
     const r = layout[f];
-    if (!r) return null;
-    const v = clean(utf16.decode(text.subarray(r[0], r[1] + 1)));
-    return v === '' ? null : v;
+    return r ? utf16.decode(text.subarray(r[0], r[1] + 1)) : '';
   };
-  const englishName = [field('englishName'), field('englishName2')].filter(Boolean).join('') || null;
+  const field = (f: Field): string | null => clean(raw(f)) || null;
+  // The 2023 card continues a long English name from part 1 (filled completely) into part 2.
+  const englishName = clean(raw('englishName') + raw('englishName2')) || null;
   const genderCode = field('gender');
   const nationCode = field('nation');
   const idNumber = field('idNumber');
