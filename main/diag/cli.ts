@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../core/config/load.js';
 import { hashPin } from '../core/maintenance/pin.js';
 import { defaultConfigFile } from '../core/paths.js';
 import { productVersion } from '../core/terminal/version.js';
+import { decodeHex, readOnce } from './idcard.js';
 
 /**
  * The technicians' diagnostic CLI: `npm run -s diag -- <subcommand>`. Output is JSON on stdout so
@@ -11,14 +12,18 @@ import { productVersion } from '../core/terminal/version.js';
 const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
   info            terminal id, version and configured devices (JSON)
   config-check    validate the configuration file; prints the problems and exits 2 when invalid
-  pin-hash PIN    print the salted hash to put in maintenance.pinHash`;
+  pin-hash PIN    print the salted hash to put in maintenance.pinHash
+  idcard decode HEX
+                  decode a GA 467 read reply frame or a bare 256-byte text block (JSON; exit 1 if bad)
+  idcard read --port PATH|tcp://HOST:PORT [--baud 115200] [--wait 10] [--fingerprint] [--show-personal-data]
+                  read one card from a reader (personal data masked unless asked)`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
   return path.resolve(i >= 0 && argv[i + 1] ? argv[i + 1]! : (process.env.KIOSK_CONFIG ?? defaultConfigFile));
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'info': {
@@ -55,6 +60,29 @@ function main(argv: string[]): number {
       process.stdout.write(hashPin(pin) + '\n');
       return 0;
     }
+    case 'idcard': {
+      const [sub, ...args] = rest;
+      const opt = (name: string) => {
+        const i = args.indexOf(name);
+        return i >= 0 ? args[i + 1] : undefined;
+      };
+      let out: Record<string, unknown>;
+      if (sub === 'decode' && args[0]) out = decodeHex(args.filter((a) => !a.startsWith('--')).join(''));
+      else if (sub === 'read' && opt('--port'))
+        out = await readOnce({
+          port: opt('--port')!,
+          baud: Number(opt('--baud') ?? 115200),
+          waitMs: Number(opt('--wait') ?? 10) * 1000,
+          fingerprint: args.includes('--fingerprint'),
+          showPersonalData: args.includes('--show-personal-data'),
+        });
+      else {
+        process.stderr.write(usage + '\n');
+        return 2;
+      }
+      process.stdout.write(JSON.stringify(out) + '\n');
+      return out.ok ? 0 : 1;
+    }
     default:
       process.stderr.write(usage + '\n');
       return command === undefined || command === '--help' ? 0 : 2;
@@ -62,7 +90,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof ConfigError) {
     process.stdout.write(JSON.stringify({ ok: false, error: 'config', problems: e.problems }) + '\n');
