@@ -15,4 +15,7 @@ const bridge = createBridgeClient(channel);
 const stores = createStores();
 connectStores(stores, bridge);
 
+// Test builds only (VITE_TEST_HOOKS=1, set by `npm test`): lets end-to-end tests inspect the stores.
+if (import.meta.env.VITE_TEST_HOOKS === '1') (window as unknown as { __kioskStores: unknown }).__kioskStores = stores;
+
 createRoot(document.getElementById('root')!).render(<App value={{ stores, bridge }} />);

@@ -9,6 +9,8 @@ export const root = path.resolve(import.meta.dirname, '../..');
 
 export interface RunningKiosk {
   url: string;
+  /** The emulator control panel (base URL ending in /), when the config names emulators. */
+  controlPanel: string;
   dataDir: string;
   configFile: string;
   stderr: () => string;
@@ -45,7 +47,12 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
     { env: { ...process.env, KIOSK_PORT: '0', KIOSK_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  let controlPanel = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    err += c.toString();
+    const m = /Emulator control panel: (\S+)/.exec(err);
+    if (m) controlPanel = m[1]!;
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`kiosk not ready in time; stderr:\n${err}`)), opts.timeoutMs ?? 30_000);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -62,6 +69,7 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
   });
   return {
     url,
+    controlPanel,
     dataDir,
     configFile,
     stderr: () => err,
@@ -75,3 +83,23 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
     },
   };
 }
+
+/** Drives an emulator through the control panel's JSON API, as a tester would by hand. */
+export async function emulatorAction(k: RunningKiosk, emulator: string, action: string, arg?: string): Promise<void> {
+  const r = await fetch(`${k.controlPanel}api/emulators/${emulator}/actions/${action}`, { method: 'POST', body: JSON.stringify({ arg }) });
+  if (!r.ok) throw new Error(`${emulator} ${action}: ${await r.text()}`);
+}
+
+export async function emulatorFault(k: RunningKiosk, emulator: string, fault: string, on: boolean): Promise<void> {
+  const r = await fetch(`${k.controlPanel}api/emulators/${emulator}/faults/${fault}`, { method: 'POST', body: JSON.stringify({ on }) });
+  if (!r.ok) throw new Error(`${emulator} ${fault}: ${await r.text()}`);
+}
+
+export const emulatedIdCardReader = {
+  id: 'idcard',
+  kind: 'idCardReader',
+  driver: 'ga467',
+  transport: { type: 'emulator' },
+  emulator: 'idcard',
+  pollIntervalMs: 100,
+};

@@ -38,7 +38,8 @@ export function IdentifyStep() {
     );
   }
 
-  const problem = !readerAvailable && state === 'waiting' ? 'identify.error.readerOffline' : messageKey;
+  // an unavailable reader outranks any earlier message: it is what the resident must act on now
+  const problem = readerAvailable ? messageKey : 'identify.error.readerOffline';
   return (
     <section className="panel identify" data-testid="identify" data-state={readerAvailable ? state : 'unavailable'} aria-live="polite">
       <div className={`card-reader-illustration ${state === 'reading' ? 'is-reading' : ''}`} aria-hidden="true">

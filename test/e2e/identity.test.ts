@@ -1,0 +1,113 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import {
+  emulatedIdCardReader,
+  emulatorAction,
+  emulatorFault,
+  root,
+  startKiosk,
+  testConfig,
+  type RunningKiosk,
+} from '../support/kiosk-process.js';
+
+let kiosk: RunningKiosk;
+let browser: Browser;
+let page: Page;
+const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', 'artifacts', `identity-${name}.png`) });
+const identity = () => page.getByTestId('identify');
+
+beforeAll(async () => {
+  kiosk = await startKiosk(testConfig({ timeouts: { idleSeconds: 5, countdownSeconds: 3 }, devices: [emulatedIdCardReader] }));
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
+  await page.goto(kiosk.url);
+  await page.getByTestId('attract').waitFor();
+  expect(await page.evaluate(() => typeof (window as unknown as { __kioskStores?: unknown }).__kioskStores)).toBe('object');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('identify with the ID card', () => {
+  it('placing a card on the attract screen starts a session and greets the resident with a masked number', async () => {
+    await emulatorAction(kiosk, 'idcard', 'place', 'adult');
+    await page.getByTestId('identify-greeting').waitFor();
+    await expect(page.getByTestId('identify-greeting').textContent()).resolves.toContain('张伟民');
+    await expect(page.getByTestId('identify-masked-id').textContent()).resolves.toMatch(/^1101\*{10}\d{3}[\dX]$/);
+    const html = await page.content();
+    expect(html).not.toMatch(/110101198503120\d{3}/);
+    expect(html).not.toContain('幸福里');
+    await shot('01-read');
+    const audit = await new AxeBuilder({ page }).analyze();
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await emulatorAction(kiosk, 'idcard', 'remove');
+    await page.getByTestId('exit').click();
+    await page.getByTestId('attract').waitFor();
+  });
+
+  it('tells the resident to keep the card still when it is removed mid-read', async () => {
+    await page.getByTestId('touch-to-start').click();
+    await emulatorFault(kiosk, 'idcard', 'cardRemovedMidRead', true);
+    await emulatorAction(kiosk, 'idcard', 'place', 'elderly');
+    await page.getByTestId('identify-message').waitFor();
+    await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('保持不动');
+    await shot('02-keep-still');
+    await emulatorFault(kiosk, 'idcard', 'cardRemovedMidRead', false);
+    await emulatorAction(kiosk, 'idcard', 'place', 'elderly');
+    await page.getByTestId('identify-greeting').waitFor();
+    await expect(page.getByTestId('identify-greeting').textContent()).resolves.toContain('长辈模式');
+    await emulatorAction(kiosk, 'idcard', 'remove');
+  });
+
+  it('refuses an expired card with what to do instead', async () => {
+    await page.getByTestId('exit').click();
+    await page.getByTestId('attract').waitFor();
+    await emulatorAction(kiosk, 'idcard', 'place', 'expired');
+    await page.getByTestId('identify-message').waitFor();
+    await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('已过期');
+    await expect(page.getByTestId('identify').textContent()).resolves.not.toContain('李强');
+    await emulatorAction(kiosk, 'idcard', 'remove');
+  });
+
+  it('says the reader is unavailable, with an alternative, when it is unplugged', async () => {
+    await emulatorAction(kiosk, 'idcard', 'unplug');
+    await expect.poll(() => identity().getAttribute('data-state'), { timeout: 10_000 }).toBe('unavailable');
+    await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('12345');
+    await shot('03-reader-offline');
+    await emulatorAction(kiosk, 'idcard', 'replug');
+    await expect.poll(() => identity().getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');
+  });
+
+  it('wipes the identity from the screen and the stores when the session times out', async () => {
+    await emulatorAction(kiosk, 'idcard', 'place', 'minority');
+    await page.getByTestId('identify-greeting').waitFor();
+    await emulatorAction(kiosk, 'idcard', 'remove');
+    await page.getByTestId('countdown').waitFor({ timeout: 15_000 });
+    await page.getByTestId('attract').waitFor({ timeout: 15_000 });
+    expect(await page.content()).not.toContain('阿依古丽');
+    const stores = await page.evaluate(() => {
+      const s = (window as unknown as { __kioskStores: Record<string, { getState(): unknown }> }).__kioskStores;
+      return JSON.stringify(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.getState()])));
+    });
+    expect(stores).not.toContain('阿依古丽');
+    expect(stores).not.toMatch(/\*{10}/);
+  });
+
+  it('lists the reader in maintenance with a passing self-test and the SAM id', async () => {
+    await page.keyboard.press('Control+Alt+m');
+    for (const d of '246810') await page.getByTestId(`pin-${d}`).click();
+    await page.getByTestId('pin-enter').click();
+    const row = page.getByTestId('maint-device-idcard');
+    await row.waitFor();
+    await row.getByRole('button').click();
+    await page.getByTestId('selftest-idcard').waitFor();
+    await expect(page.getByTestId('selftest-idcard').textContent()).resolves.toMatch(/自检通过[\s\S]*\d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
+    await shot('04-maintenance');
+    await page.getByTestId('maintenance-exit').click();
+  });
+});
