@@ -36,7 +36,8 @@ const failure = (error: string, detail: string, extra: Out = {}): Out => ({ ok: 
 /** Decodes a read reply frame (30 01 or 30 10) or a bare 256-byte text block given as hex. */
 export function decodeHex(hex: string): Out {
   const clean = hex.replace(/[\s:,-]/g, '').replace(/^0x/i, '');
-  if (clean.length === 0 || clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean)) return failure('badHex', 'expected an even number of hexadecimal digits');
+  if (clean.length === 0 || clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean))
+    return failure('badHex', 'expected an even number of hexadecimal digits');
   const bytes = Uint8Array.from(Buffer.from(clean, 'hex'));
   if (bytes.length === 256 && !(bytes[0] === 0xaa && bytes[4] === 0x69)) {
     const id = decodeTextBlock(bytes);
@@ -44,7 +45,8 @@ export function decodeHex(hex: string): Out {
   }
   const r = decodeResponse(bytes);
   if (!r.ok) return failure(r.error.kind, r.error.detail);
-  if (r.value.status !== 'ok') return failure('badStatus', `SAM status ${r.value.sw3.toString(16).toUpperCase()} (${r.value.status})`, { status: r.value.status });
+  if (r.value.status !== 'ok')
+    return failure('badStatus', `SAM status ${r.value.sw3.toString(16).toUpperCase()} (${r.value.status})`, { status: r.value.status });
   const two = decodeCardContent(r.value.data, false);
   const content = two.ok ? two : decodeCardContent(r.value.data, true);
   if (!content.ok) return failure(content.error.kind, content.error.detail);
@@ -53,9 +55,17 @@ export function decodeHex(hex: string): Out {
 }
 
 /** Reads one card from a reader at a serial port (or tcp://host:port), waiting up to `waitMs` for a card. */
-export async function readOnce(opts: { port: string; baud: number; waitMs: number; fingerprint: boolean; showPersonalData: boolean }): Promise<Out> {
+export async function readOnce(opts: {
+  port: string;
+  baud: number;
+  waitMs: number;
+  fingerprint: boolean;
+  showPersonalData: boolean;
+}): Promise<Out> {
   const tcp = /^tcp:\/\/([^:/]+):(\d+)/.exec(opts.port);
-  const transport = tcp ? new TcpTransport({ host: tcp[1]!, port: Number(tcp[2]) }) : new SerialTransport({ path: opts.port, baudRate: opts.baud });
+  const transport = tcp
+    ? new TcpTransport({ host: tcp[1]!, port: Number(tcp[2]) })
+    : new SerialTransport({ path: opts.port, baudRate: opts.baud });
   const opened = await transport.open();
   if (!opened.ok) return failure(opened.error.code, opened.error.detail);
   const reader = new Ga467Reader({ id: 'diag', transport, withFingerprint: opts.fingerprint });
@@ -72,7 +82,11 @@ export async function readOnce(opts: { port: string; baud: number; waitMs: numbe
     }
     const card = await reader.readCard();
     if (!card.ok) return failure(card.error.code, card.error.detail, { messageKey: card.error.messageKey });
-    const out = { ...diagJson(card.value.identity, card.value.photoWlt.length, card.value.fingerprint.length), samId: sam.value, readMs: card.value.readMs };
+    const out = {
+      ...diagJson(card.value.identity, card.value.photoWlt.length, card.value.fingerprint.length),
+      samId: sam.value,
+      readMs: card.value.readMs,
+    };
     return opts.showPersonalData ? out : (maskPersonalData(out) as Out);
   } finally {
     await transport.close();

@@ -101,7 +101,8 @@ export class IdentityService {
         if (this.snap.state === 'reading')
           this.set({ ...this.snap, state: 'removed', messageKey: 'identify.error.keepStill', cardOnReader: false });
         // a refused card taken away: ready for the next one, the reason stays on screen until then
-        else if (this.snap.state === 'rejected' || this.snap.state === 'error') this.set({ ...this.snap, state: 'waiting', cardOnReader: false });
+        else if (this.snap.state === 'rejected' || this.snap.state === 'error')
+          this.set({ ...this.snap, state: 'waiting', cardOnReader: false });
         else this.set({ ...this.snap, cardOnReader: false });
         return;
       case 'readFailed':

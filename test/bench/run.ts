@@ -1,0 +1,18 @@
+import { benchIdCard } from './idcard.js';
+
+/** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
+const benches: Record<string, () => Promise<unknown>> = {
+  idcard: () => benchIdCard(),
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const selected = names.length ? names : Object.keys(benches);
+for (const name of selected) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  await bench();
+}
+process.exit(0);
