@@ -1,8 +1,9 @@
 import { idcardEmulator } from './idcard/emulator.js';
 import type { EmulatorDefinition } from './lib/emulator.js';
+import { smartcardEmulator } from './smartcard/emulator.js';
 
 /** Every emulator the runner can start, by CLI name. A new device family adds its emulator here. */
-export const emulatorDefinitions: EmulatorDefinition[] = [idcardEmulator];
+export const emulatorDefinitions: EmulatorDefinition[] = [idcardEmulator, smartcardEmulator];
 
 export function findEmulator(name: string): EmulatorDefinition | undefined {
   return emulatorDefinitions.find((d) => d.name === name);
