@@ -43,7 +43,7 @@ export const IdentitySnapshotSchema = z.object({
   state: z.enum(['waiting', 'reading', 'read', 'rejected', 'removed', 'error']),
   person: z
     .object({
-      cardType: z.enum(['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023']),
+      cardType: z.enum(['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023', 'socialSecurity']),
       name: z.string().nullable(),
       englishName: z.string().nullable(),
       maskedIdNumber: z.string().nullable(),
@@ -56,6 +56,7 @@ export const IdentitySnapshotSchema = z.object({
   messageKey: z.string().nullable(),
   cardOnReader: z.boolean(),
   readerAvailable: z.boolean(),
+  socialSecurityAvailable: z.boolean(),
 });
 
 const empty = z.object({}).strict();

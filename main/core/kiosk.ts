@@ -4,6 +4,7 @@ import type { KioskConfig } from './config/schema.js';
 import { DeviceManager } from './devices/device-manager.js';
 import type { DriverRegistry } from './devices/driver-registry.js';
 import { isIdCardReader } from '../../devices/id-card/index.js';
+import { isSmartCardReader } from '../../devices/smart-card/index.js';
 import type { PhotoDecoder } from '../../devices/id-card/photo-decoder.js';
 import { IdentityService } from './identity/identity-service.js';
 import type { Logger } from './log/logger.js';
@@ -105,6 +106,8 @@ export class Kiosk {
       (snap) => this.emit('identity.changed', snap),
       options.logger.child({ module: 'identity' }),
       options.photoDecoder ?? null,
+      undefined,
+      devices.filter(isSmartCardReader),
     );
   }
 

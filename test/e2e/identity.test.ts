@@ -20,7 +20,22 @@ const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', '
 const identity = () => page.getByTestId('identify');
 
 beforeAll(async () => {
-  kiosk = await startKiosk(testConfig({ timeouts: { idleSeconds: 5, countdownSeconds: 3 }, devices: [emulatedIdCardReader] }));
+  kiosk = await startKiosk(
+    testConfig({
+      timeouts: { idleSeconds: 5, countdownSeconds: 3 },
+      // no pcscd runs outside the test namespaces: this reader must show offline with its reason, and break nothing
+      devices: [
+        emulatedIdCardReader,
+        {
+          id: 'sscard',
+          kind: 'smartCardReader',
+          driver: 'ssse-pcsc',
+          transport: { type: 'pcsc', reader: 'Virtual PCD 00 00' },
+          emulator: 'smartcard',
+        },
+      ],
+    }),
+  );
   browser = await launchBrowser();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
   await page.goto(kiosk.url);
@@ -107,6 +122,9 @@ describe('identify with the ID card', () => {
     await row.getByRole('button').click();
     await page.getByTestId('selftest-idcard').waitFor();
     await expect(page.getByTestId('selftest-idcard').textContent()).resolves.toMatch(/自检通过[\s\S]*\d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
+    const ss = page.getByTestId('maint-device-sscard');
+    await expect(ss.textContent()).resolves.toContain('离线');
+    await expect(ss.textContent()).resolves.toContain('PC/SC service (pcscd) unavailable');
     await shot('04-maintenance');
     await page.getByTestId('maintenance-exit').click();
   });

@@ -3,6 +3,8 @@ import { deviceError } from '../../devices/core/errors.js';
 import { systemClock } from '../../devices/core/operation.js';
 import { StatusTracker } from '../../devices/core/status-tracker.js';
 import type { CardRead, IdCardEvent, IdCardReader } from '../../devices/id-card/index.js';
+import type { SmartCardReader, SocialSecurityEvent } from '../../devices/smart-card/index.js';
+import { emptyCard } from '../../devices/smart-card/records.js';
 import { IdentityService, type IdentitySnapshot } from '../../main/core/identity/identity-service.js';
 import { createLogger } from '../../main/core/log/logger.js';
 import { SessionManager } from '../../main/core/session/session.js';
@@ -56,8 +58,26 @@ const card = (over: Partial<CardRead['identity']> = {}): CardRead => ({
 });
 
 let logs = '';
+function fakeSsReader() {
+  const tracker = new StatusTracker('sscard', 'smartCardReader');
+  const listeners = new Set<(e: SocialSecurityEvent) => void>();
+  const reader: SmartCardReader = {
+    id: 'sscard',
+    kind: 'smartCardReader',
+    capabilities: {},
+    start: async () => undefined,
+    stop: async () => undefined,
+    status: () => tracker.get(),
+    onStatus: (l) => tracker.subscribe(l),
+    selfTest: async () => ({ deviceId: 'sscard', passed: true, steps: [] }),
+    onCard: (l) => (listeners.add(l), () => listeners.delete(l)),
+  };
+  return { reader, tracker, emit: (e: SocialSecurityEvent) => listeners.forEach((l) => l(e)) };
+}
+
 function setup() {
   const { reader, tracker, emit } = fakeReader();
+  const ss = fakeSsReader();
   tracker.set('online');
   const published: IdentitySnapshot[] = [];
   const session = new SessionManager(
@@ -74,8 +94,9 @@ function setup() {
     log,
     null,
     () => '2026-11-21',
+    [ss.reader],
   );
-  return { service, session, emit, tracker, published };
+  return { service, session, emit, tracker, published, ss };
 }
 
 describe('identity service', () => {
@@ -145,5 +166,32 @@ describe('identity service', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(service.snapshot().state).toBe('waiting');
     expect(session.snapshot().mode).toBe('maintenance');
+  });
+
+  it('accepts a complete social security card and refuses one that needs PSAM authentication', () => {
+    const { service, session, ss } = setup();
+    ss.tracker.set('online');
+    expect(service.snapshot().socialSecurityAvailable).toBe(true);
+    const card = {
+      ...emptyCard(),
+      name: '王秀英',
+      socialSecurityNumber: '310101194208200048',
+      birthDate: '1942-08-20',
+      expiryDate: '2030-01-01',
+      specVersion: '2.00',
+    };
+    ss.emit({ type: 'cardPresented', read: { kind: 'complete', card }, readMs: 20 });
+    expect(session.snapshot().phase).toBe('active');
+    expect(service.snapshot()).toMatchObject({
+      state: 'read',
+      person: { cardType: 'socialSecurity', name: '王秀英', maskedIdNumber: '3101**********0048', age: 84 },
+    });
+    ss.emit({ type: 'cardRemoved' });
+    ss.emit({
+      type: 'cardPresented',
+      read: { kind: 'authRequired', card: { ...emptyCard(), specVersion: '3.00' }, detail: '6982' },
+      readMs: 20,
+    });
+    expect(service.snapshot()).toMatchObject({ state: 'rejected', messageKey: 'identify.error.ssAuthRequired', person: null });
   });
 });

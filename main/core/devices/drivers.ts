@@ -1,20 +1,31 @@
 import { ga467HidFraming } from '../../../devices/id-card/hid-report.js';
 import { Ga467Reader } from '../../../devices/id-card/driver.js';
+import { PcscTransport } from '../../../devices/core/transports/pcsc.js';
+import { SocialSecurityCardReader } from '../../../devices/smart-card/driver.js';
 import { createByteTransport } from './byte-transport.js';
 import { DriverRegistry } from './driver-registry.js';
 
 /** Every driver the product ships, by the name config files use in `devices[].driver`. */
 export function builtInDrivers(): DriverRegistry {
-  return new DriverRegistry().register(
-    'ga467',
-    ({ config, emulatorAddress, logger }) =>
-      new Ga467Reader({
+  return new DriverRegistry()
+    .register('ssse-pcsc', ({ config }) => {
+      if (config.transport.type !== 'pcsc') throw new Error(`device "${config.id}": driver ssse-pcsc needs a pcsc transport`);
+      return new SocialSecurityCardReader({
         id: config.id,
-        transport: createByteTransport(config, emulatorAddress, ga467HidFraming),
-        pollIntervalMs: config.pollIntervalMs,
-        commandTimeoutMs: config.commandTimeoutMs,
-        withFingerprint: config.withFingerprint,
-        log: logger,
-      }),
-  );
+        transport: new PcscTransport(config.transport.reader),
+        readTimeoutMs: config.commandTimeoutMs * 4,
+      });
+    })
+    .register(
+      'ga467',
+      ({ config, emulatorAddress, logger }) =>
+        new Ga467Reader({
+          id: config.id,
+          transport: createByteTransport(config, emulatorAddress, ga467HidFraming),
+          pollIntervalMs: config.pollIntervalMs,
+          commandTimeoutMs: config.commandTimeoutMs,
+          withFingerprint: config.withFingerprint,
+          log: logger,
+        }),
+    );
 }

@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../../devices/core/status.js';
 import type { CardRead, IdCardEvent, IdCardReader } from '../../../devices/id-card/index.js';
 import type { PhotoDecoder } from '../../../devices/id-card/photo-decoder.js';
+import type { SmartCardReader, SocialSecurityEvent, SocialSecurityRead } from '../../../devices/smart-card/index.js';
 import { ageOn, isExpired } from '../../../devices/id-card/text-block.js';
 import type { Logger } from '../log/logger.js';
 import { maskIdNumber } from '../log/mask.js';
@@ -10,7 +11,7 @@ export type IdentityState = 'waiting' | 'reading' | 'read' | 'rejected' | 'remov
 
 /** What the UI may know of the resident: the name, a masked number, no address, no full number. */
 export interface PersonSummary {
-  cardType: CardRead['identity']['cardType'];
+  cardType: CardRead['identity']['cardType'] | 'socialSecurity';
   name: string | null;
   englishName: string | null;
   maskedIdNumber: string | null;
@@ -28,9 +29,12 @@ export interface IdentitySnapshot {
   messageKey: string | null;
   cardOnReader: boolean;
   readerAvailable: boolean;
+  /** A social security card reader is working: the UI offers it as the alternative. */
+  socialSecurityAvailable: boolean;
 }
 
 const SESSION_KEY = 'identity.card';
+const SS_SESSION_KEY = 'identity.socialSecurity';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -48,10 +52,15 @@ export class IdentityService {
     private readonly log: Logger,
     private readonly photoDecoder: PhotoDecoder | null = null,
     private readonly todayFn: () => string = today,
+    private readonly ssReaders: SmartCardReader[] = [],
   ) {
     this.snap = this.initial();
     for (const r of readers) {
       r.onCard((e) => void this.onCard(e));
+      r.onStatus((s) => this.onStatus(s));
+    }
+    for (const r of ssReaders) {
+      r.onCard((e) => this.onSocialSecurity(e));
       r.onStatus((s) => this.onStatus(s));
     }
   }
@@ -71,11 +80,13 @@ export class IdentityService {
   }
 
   private initial(): IdentitySnapshot {
-    return { state: 'waiting', person: null, messageKey: null, cardOnReader: false, readerAvailable: this.available() };
+    return { state: 'waiting', person: null, messageKey: null, cardOnReader: false, ...this.availability() };
   }
 
-  private available(): boolean {
-    return this.readers.some((r) => r.status().state === 'online' || r.status().state === 'busy');
+  private availability() {
+    const up = (r: { status(): DeviceStatus }) => r.status().state === 'online' || r.status().state === 'busy';
+    const socialSecurityAvailable = this.ssReaders.some(up);
+    return { readerAvailable: this.readers.some(up) || socialSecurityAvailable, socialSecurityAvailable };
   }
 
   private set(next: IdentitySnapshot): void {
@@ -84,8 +95,56 @@ export class IdentityService {
   }
 
   private onStatus(_s: DeviceStatus): void {
-    const readerAvailable = this.available();
-    if (readerAvailable !== this.snap.readerAvailable) this.set({ ...this.snap, readerAvailable });
+    const a = this.availability();
+    if (a.readerAvailable !== this.snap.readerAvailable || a.socialSecurityAvailable !== this.snap.socialSecurityAvailable)
+      this.set({ ...this.snap, ...a });
+  }
+
+  private onSocialSecurity(e: SocialSecurityEvent): void {
+    if (e.type === 'cardPresented') return this.acceptSocialSecurity(e.read);
+    // detection, removal and failures mean the same for either card
+    void this.onCard(e.type === 'readFailed' ? e : e.type === 'cardDetected' ? { type: 'cardDetected' } : { type: 'cardRemoved' });
+  }
+
+  private acceptSocialSecurity(read: SocialSecurityRead): void {
+    if (this.session.snapshot().mode === 'maintenance') return;
+    if (!this.session.active) this.session.start('card');
+    this.session.activity();
+    const c = read.card;
+    const expired = c.expiryDate !== null && c.expiryDate < this.todayFn();
+    const rejected =
+      read.kind === 'authRequired'
+        ? 'identify.error.ssAuthRequired'
+        : expired
+          ? 'identify.error.expired'
+          : !c.name
+            ? 'idcard.error.retry'
+            : null;
+    this.log.info(
+      { card: 'socialSecurity', kind: read.kind, spec: c.specVersion, rejected: rejected ?? undefined },
+      'social security card read',
+    );
+    if (rejected) {
+      this.set({ ...this.snap, state: 'rejected', person: null, messageKey: rejected, cardOnReader: true });
+      return;
+    }
+    this.session.put(SS_SESSION_KEY, c);
+    this.set({
+      ...this.snap,
+      state: 'read',
+      messageKey: null,
+      cardOnReader: true,
+      person: {
+        cardType: 'socialSecurity',
+        name: c.name,
+        englishName: null,
+        maskedIdNumber: c.socialSecurityNumber ? maskIdNumber(c.socialSecurityNumber) : null,
+        gender: c.gender,
+        age: ageOn(c.birthDate, this.todayFn()),
+        validTo: c.expiryDate,
+        photo: null,
+      },
+    });
   }
 
   private async onCard(e: IdCardEvent): Promise<void> {
@@ -142,7 +201,7 @@ export class IdentityService {
       state: 'read',
       messageKey: null,
       cardOnReader: true,
-      readerAvailable: this.available(),
+      ...this.availability(),
       person: {
         cardType: id.cardType,
         name: id.name,

@@ -117,17 +117,30 @@ export const en: Shape<Messages> = {
       'We read your name, ID number and photo only for this visit; they are erased as soon as you finish and never stored on this terminal.',
     photoPlaceholder: 'ID photo',
     tryAgain: 'Please place your card again',
+    orSocialSecurity: 'No ID card with you? You can insert your social security card instead.',
     cardType: {
       resident: 'Resident ID card',
       hkMacaoTaiwan: 'Residence permit (HK/Macao/Taiwan)',
       foreignPermanent2017: 'Foreign permanent resident ID',
       foreignPermanent2023: 'Foreign permanent resident ID',
+      socialSecurity: 'Social security card',
     },
     error: {
       expired: 'Your card has expired and cannot be used. Please use a valid card, or go to a service counter.',
       badNumber: 'The ID number on this card did not pass the check. Please ask staff at a counter.',
       keepStill: 'Reading was interrupted. Lay the card flat on the reader and keep it still.',
       readerOffline: 'The ID card reader is not available right now. Call {{hotline}}, or go to a service counter.',
+      ssAuthRequired: 'This social security card needs a security module this terminal does not have. Please use your ID card.',
+    },
+  },
+  smartcard: {
+    reason: {
+      noService: 'The PC/SC service (pcscd) is not running',
+      noReader: 'No social security card reader found',
+    },
+    error: {
+      keepInserted: 'The card was pulled out. Insert it again and wait until reading is done.',
+      retry: 'Something went wrong reading the card. Take it out and insert it again.',
     },
   },
   idcard: {

@@ -112,17 +112,30 @@ export const zhCN = {
     privacy: '读取内容：姓名、证件号码、照片等，仅用于本次办理；办理结束后立即清除，不在本机保存。',
     photoPlaceholder: '证件照片',
     tryAgain: '请重新放置证件',
+    orSocialSecurity: '没带身份证？也可以把社保卡插入读卡器。',
     cardType: {
       resident: '居民身份证',
       hkMacaoTaiwan: '港澳台居民居住证',
       foreignPermanent2017: '外国人永久居留身份证',
       foreignPermanent2023: '外国人永久居留身份证',
+      socialSecurity: '社会保障卡',
     },
     error: {
       expired: '您的证件已过期，无法用于办理。请使用有效证件，或到窗口办理。',
       badNumber: '证件号码校验未通过，请到窗口请工作人员协助。',
       keepStill: '证件读取中断，请将证件平放在感应区，保持不动。',
       readerOffline: '身份证阅读器暂时无法使用。您可以拨打 {{hotline}} 咨询，或到窗口办理。',
+      ssAuthRequired: '这张社保卡需要专用安全模块才能读取个人信息，本终端暂不支持。请改用身份证。',
+    },
+  },
+  smartcard: {
+    reason: {
+      noService: 'PC/SC 服务（pcscd）未运行',
+      noReader: '未找到社保卡读卡器',
+    },
+    error: {
+      keepInserted: '社保卡被拔出，请重新插入并等待读取完成。',
+      retry: '社保卡读取出错，请拔出后重新插入。',
     },
   },
   idcard: {

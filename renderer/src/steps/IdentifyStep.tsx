@@ -11,7 +11,7 @@ export function IdentifyStep() {
   const { stores } = useApp();
   const identity = useSlice(stores.identity, (s) => s);
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
-  const { state, person, messageKey, readerAvailable, cardOnReader } = identity;
+  const { state, person, messageKey, readerAvailable, cardOnReader, socialSecurityAvailable } = identity;
 
   if (state === 'read' && person) {
     const name = person.name ?? person.englishName ?? '';
@@ -53,6 +53,7 @@ export function IdentifyStep() {
             {t(problem, { hotline })}
           </div>
         )}
+        {socialSecurityAvailable && <p data-testid="identify-social-security">{t('identify.orSocialSecurity')}</p>}
         <p className="muted">{t('identify.privacy')}</p>
       </div>
     </section>

@@ -9,6 +9,7 @@ export const initialIdentity = (): IdentitySnapshot => ({
   messageKey: null,
   cardOnReader: false,
   readerAvailable: true,
+  socialSecurityAvailable: false,
 });
 
 /** Mirror of the core's identity for this session; reset when the session ends. */
