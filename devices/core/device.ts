@@ -20,6 +20,8 @@ export interface Device {
   status(): DeviceStatus;
   /** Called on every status change. Returns an unsubscribe function. */
   onStatus(listener: (status: DeviceStatus) => void): () => void;
+  /** Identification a technician needs (SAM id, reader name, firmware), as label → value; no personal data. */
+  info?(): Record<string, string>;
   /** What a technician runs from diagnostics. */
   selfTest(signal?: AbortSignal): Promise<SelfTestResult>;
 }

@@ -37,14 +37,15 @@ export interface Ga467Options {
   /** Reads of one card that may fail transiently (card moved, line noise) before it is rejected. */
   maxAttemptsPerCard?: number;
   clock?: Clock;
-  log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  log?: { info(o: object, m: string): void; warn(o: object, m: string): void; debug?(o: object, m: string): void };
 }
 
 type CardState = 'absent' | 'reading' | 'read' | 'rejected';
 
 /**
  * Driver for GA 467 SAM ID card readers over any byte transport (serial or HID). A loop polls find → select →
- * read; a card is reported once until it is removed. Commands are serialised; each has a timeout. A lost link
+ * read; a card is reported once until it is removed. Removal is seen as a find-card poll that finds nothing, so a
+ * card swapped for another within one poll interval (physically impossible at the default 300 ms) is not re-read. Commands are serialised; each has a timeout. A lost link
  * turns the reader offline and the loop reopens it with back-off: unplug/replug needs no restart.
  */
 export class Ga467Reader implements Device {
@@ -65,6 +66,7 @@ export class Ga467Reader implements Device {
   private attempts = 0;
   private silentPolls = 0;
   private linkUp = false;
+  private samId: string | null = null;
 
   constructor(private readonly options: Ga467Options) {
     this.clock = options.clock ?? systemClock;
@@ -96,6 +98,10 @@ export class Ga467Reader implements Device {
 
   status() {
     return this.tracker.get();
+  }
+
+  info(): Record<string, string> {
+    return { transport: this.options.transport.description, ...(this.samId ? { samId: this.samId } : {}) };
   }
 
   onStatus(listener: Parameters<Device['onStatus']>[0]) {
@@ -140,6 +146,13 @@ export class Ga467Reader implements Device {
               else resolve(ok({ ...decoded.value, bytes: request.length + frame.length }));
             };
             opSignal.addEventListener('abort', () => (this.waiter = null), { once: true });
+            const t0 = this.clock.now();
+            const done = this.waiter;
+            this.waiter = (frame) => {
+              // opt-in tracer (KIOSK_LOG_LEVEL=debug): command, status and time, never the payload
+              this.options.log?.debug?.({ cmd: name, sw3: frame[9], bytes: frame.length, ms: this.clock.now() - t0 }, 'ga467 exchange');
+              done(frame);
+            };
             void this.options.transport.write(request, opSignal).then((w) => {
               if (!w.ok) {
                 this.waiter = null;
@@ -264,8 +277,11 @@ export class Ga467Reader implements Device {
     const r = await this.exchange('samStatus');
     if (!r.ok) return this.noteFailure(r.error);
     this.silentPolls = 0;
-    if (r.value.status === 'ok') this.tracker.set('online', { media: [] });
-    else {
+    if (r.value.status === 'ok') {
+      const id = await this.readSamId();
+      if (id.ok) this.samId = id.value;
+      this.tracker.set('online', { media: [] });
+    } else {
       const e = errorForStatus(r.value.status, r.value.sw3, 'samStatus');
       this.tracker.set('hardwareError', { reasonKey: e.messageKey, detail: e.detail });
     }

@@ -55,6 +55,13 @@ export class SocialSecurityCardReader implements Device {
     return this.tracker.get();
   }
 
+  info(): Record<string, string> {
+    return {
+      reader: this.readerName ?? `(none matching "${this.options.transport.description}")`,
+      psam: this.options.psam?.name ?? 'none',
+    };
+  }
+
   onStatus(listener: Parameters<Device['onStatus']>[0]) {
     return this.tracker.subscribe(listener);
   }

@@ -91,7 +91,14 @@ export const contract = {
       params: empty,
       result: z.object({
         devices: z.array(
-          z.object({ id: z.string(), kind: z.string(), driver: z.string(), transport: z.string(), status: DeviceStatusSchema }),
+          z.object({
+            id: z.string(),
+            kind: z.string(),
+            driver: z.string(),
+            transport: z.string(),
+            info: z.record(z.string(), z.string()),
+            status: DeviceStatusSchema,
+          }),
         ),
         audit: z.array(AuditEntrySchema),
       }),

@@ -67,6 +67,22 @@ describe('resident journey through the foundation', () => {
     await audit('home');
   });
 
+  it('gives visible feedback on touch-down, before the finger lifts', async () => {
+    const tile = page.getByTestId('tile-pay');
+    const box = (await tile.boundingBox())!;
+    const before = await tile.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // one animation frame later the pressed style is applied, while the pointer is still down
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const pressed = await tile.evaluate((el) => getComputedStyle(el).backgroundColor);
+    await page.mouse.up();
+    expect(pressed).not.toBe(before);
+    await page.getByTestId('service-unavailable').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('home').waitFor();
+  });
+
   it('switches the language to English and back', async () => {
     await page.getByTestId('language').click();
     await page.getByText('What would you like to do?').waitFor();

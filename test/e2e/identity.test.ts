@@ -18,6 +18,11 @@ let browser: Browser;
 let page: Page;
 const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', 'artifacts', `identity-${name}.png`) });
 const identity = () => page.getByTestId('identify');
+/** Takes the card away and waits until the reader has seen the empty pad (a person never swaps faster than a poll). */
+async function removeCard() {
+  await emulatorAction(kiosk, 'idcard', 'remove');
+  await expect.poll(() => identity().getAttribute('data-card-on-reader'), { timeout: 10_000 }).toBe('false');
+}
 
 beforeAll(async () => {
   kiosk = await startKiosk(
@@ -60,7 +65,7 @@ describe('identify with the ID card', () => {
     await shot('01-read');
     const audit = await new AxeBuilder({ page }).analyze();
     expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-    await emulatorAction(kiosk, 'idcard', 'remove');
+    await removeCard();
     await page.getByTestId('exit').click();
     await page.getByTestId('attract').waitFor();
   });
@@ -76,7 +81,7 @@ describe('identify with the ID card', () => {
     await emulatorAction(kiosk, 'idcard', 'place', 'elderly');
     await page.getByTestId('identify-greeting').waitFor();
     await expect(page.getByTestId('identify-greeting').textContent()).resolves.toContain('长辈模式');
-    await emulatorAction(kiosk, 'idcard', 'remove');
+    await removeCard();
   });
 
   it('refuses an expired card with what to do instead', async () => {
@@ -86,7 +91,7 @@ describe('identify with the ID card', () => {
     await page.getByTestId('identify-message').waitFor();
     await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('已过期');
     await expect(page.getByTestId('identify').textContent()).resolves.not.toContain('李强');
-    await emulatorAction(kiosk, 'idcard', 'remove');
+    await removeCard();
   });
 
   it('says the reader is unavailable, with an alternative, when it is unplugged', async () => {
@@ -101,7 +106,7 @@ describe('identify with the ID card', () => {
   it('wipes the identity from the screen and the stores when the session times out', async () => {
     await emulatorAction(kiosk, 'idcard', 'place', 'minority');
     await page.getByTestId('identify-greeting').waitFor();
-    await emulatorAction(kiosk, 'idcard', 'remove');
+    await removeCard();
     await page.getByTestId('countdown').waitFor({ timeout: 15_000 });
     await page.getByTestId('attract').waitFor({ timeout: 15_000 });
     expect(await page.content()).not.toContain('阿依古丽');
@@ -122,6 +127,7 @@ describe('identify with the ID card', () => {
     await row.getByRole('button').click();
     await page.getByTestId('selftest-idcard').waitFor();
     await expect(page.getByTestId('selftest-idcard').textContent()).resolves.toMatch(/自检通过[\s\S]*\d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
+    await expect(page.getByTestId('maint-info-idcard-samId').textContent()).resolves.toMatch(/samId: \d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
     const ss = page.getByTestId('maint-device-sscard');
     await expect(ss.textContent()).resolves.toContain('离线');
     await expect(ss.textContent()).resolves.toContain('PC/SC service (pcscd) unavailable');

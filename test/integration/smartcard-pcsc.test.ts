@@ -23,7 +23,11 @@ describe('social security card over pcscd + vpcd', () => {
       { encoding: 'utf8', timeout: 60_000 },
     );
     expect(r.stderr).not.toMatch(/pcscd exited/);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown> & { error?: string; online?: string; mediaWithCard?: string[] };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as Record<string, unknown> & {
+      error?: string;
+      online?: string;
+      mediaWithCard?: string[];
+    };
     expect(out.error).toBeUndefined();
     expect(out.online).toBe('online');
     expect(out.gen2).toMatchObject({

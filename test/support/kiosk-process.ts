@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -44,7 +44,7 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
   const child: ChildProcess = spawn(
     path.join(root, 'node_modules', '.bin', 'tsx'),
     [path.join(root, 'main', 'start.ts'), '--headless', '--config', configFile, '--data-dir', dataDir],
-    { env: { ...process.env, KIOSK_PORT: '0', KIOSK_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { env: { ...process.env, KIOSK_PORT: '0', KIOSK_LOG_LEVEL: process.env.KIOSK_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
   let controlPanel = '';
@@ -74,6 +74,9 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
     configFile,
     stderr: () => err,
     stop: async () => {
+      // the kiosk's log (masked JSON lines) is kept beside the screenshots for diagnosing failures
+      mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true });
+      writeFileSync(path.join(root, 'test', 'artifacts', `kiosk-${path.basename(dir)}.log`), err);
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');

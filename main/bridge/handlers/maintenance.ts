@@ -26,6 +26,7 @@ export function maintenanceHandlers(
           id: status.deviceId,
           kind: status.kind,
           ...kiosk.describeDevice(status.deviceId),
+          info: kiosk.devices.info(status.deviceId),
           status,
         })),
         audit: kiosk.audit.latest(30),

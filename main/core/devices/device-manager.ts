@@ -31,6 +31,10 @@ export class DeviceManager {
     return this.devices.map((d) => ({ id: d.id, kind: d.kind, capabilities: d.capabilities }));
   }
 
+  info(id: string): Record<string, string> {
+    return this.get(id)?.info?.() ?? {};
+  }
+
   statuses(): DeviceStatus[] {
     return this.devices.map((d) => d.status());
   }

@@ -66,6 +66,11 @@ export function MaintenanceScreen() {
                       {t('maintenance.driver')}: {d.driver}
                       <br />
                       {t('maintenance.transport')}: {d.transport}
+                      {Object.entries(d.info).map(([k, v]) => (
+                        <div key={k} data-testid={`maint-info-${d.id}-${k}`}>
+                          {k}: {v}
+                        </div>
+                      ))}
                     </td>
                     <td>
                       <Button disabled={test === 'running'} onClick={() => void selfTest(d.id)}>

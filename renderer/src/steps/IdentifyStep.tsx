@@ -16,7 +16,13 @@ export function IdentifyStep() {
   if (state === 'read' && person) {
     const name = person.name ?? person.englishName ?? '';
     return (
-      <section className="panel identify identify-read" data-testid="identify" data-state="read" aria-live="polite">
+      <section
+        className="panel identify identify-read"
+        data-testid="identify"
+        data-state="read"
+        data-card-on-reader={cardOnReader}
+        aria-live="polite"
+      >
         {person.photo ? (
           <img className="id-photo" src={person.photo} alt={t('identify.photoPlaceholder')} />
         ) : (
@@ -41,7 +47,13 @@ export function IdentifyStep() {
   // an unavailable reader outranks any earlier message: it is what the resident must act on now
   const problem = readerAvailable ? messageKey : 'identify.error.readerOffline';
   return (
-    <section className="panel identify" data-testid="identify" data-state={readerAvailable ? state : 'unavailable'} aria-live="polite">
+    <section
+      className="panel identify"
+      data-testid="identify"
+      data-state={readerAvailable ? state : 'unavailable'}
+      data-card-on-reader={cardOnReader}
+      aria-live="polite"
+    >
       <div className={`card-reader-illustration ${state === 'reading' ? 'is-reading' : ''}`} aria-hidden="true">
         <div className="reader-pad" />
         <div className="id-card-shape" />
