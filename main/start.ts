@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseKioskArgs } from './core/args.js';
-import { ConfigError, loadConfig } from './core/config/load.js';
+import { loadConfigOrExit } from './core/config/load.js';
 import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from './core/exit-codes.js';
 import { defaultConfigFile, projectRoot } from './core/paths.js';
 import { findElectronBinary } from './launcher/electron.js';
@@ -15,17 +15,7 @@ import { startEmulators, type RunningEmulators } from './launcher/emulators.js';
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const args = parseKioskArgs(argv);
-  const configFile = path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile);
-  let config;
-  try {
-    config = loadConfig(configFile);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(CONFIG_EXIT_CODE);
-    }
-    throw e;
-  }
+  const { config, file: configFile } = loadConfigOrExit(args.config, defaultConfigFile);
 
   const emulatorNames = [...new Set(config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!))];
   let emulators: RunningEmulators | null = null;
@@ -45,6 +35,14 @@ async function main(): Promise<void> {
     ? [path.join(projectRoot, 'dist', 'main', 'electron', 'main.js'), ...argv]
     : [path.join(projectRoot, 'main', 'browser', 'main.ts'), ...argv];
   if (!electron) process.stderr.write('Electron binary not installed: running in browser mode (Chromium).\n');
+  else {
+    // Electron runs the compiled main process: build it first (browser mode runs the sources through tsx)
+    const tsc = path.join(projectRoot, 'node_modules', '.bin', 'tsc');
+    if (spawnSync(tsc, ['-p', path.join(projectRoot, 'tsconfig.main.json')], { stdio: 'inherit' }).status !== 0) {
+      process.stderr.write('building the Electron main process failed\n');
+      process.exit(1);
+    }
+  }
 
   const restarts: number[] = [];
   let stopping = false;

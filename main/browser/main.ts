@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createKioskDispatcher } from '../bridge/handlers/index.js';
 import { parseKioskArgs } from '../core/args.js';
-import { ConfigError, loadConfig } from '../core/config/load.js';
+import { loadConfigOrExit } from '../core/config/load.js';
 import { builtInDrivers } from '../core/devices/drivers.js';
 import { photoDecoderFromConfig } from '../core/identity/photo-decoder-config.js';
 import { Kiosk } from '../core/kiosk.js';
 import { createLogger } from '../core/log/logger.js';
-import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from '../core/exit-codes.js';
+import { RESTART_EXIT_CODE } from '../core/exit-codes.js';
 import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js';
 import { launchChromium } from './chromium.js';
 import { startBridgeServer } from './server.js';
@@ -17,17 +17,7 @@ import { startBridgeServer } from './server.js';
 async function main(): Promise<void> {
   const args = parseKioskArgs(process.argv.slice(2));
   const logger = createLogger();
-  const configFile = path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile);
-  let config;
-  try {
-    config = loadConfig(configFile);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      process.exit(CONFIG_EXIT_CODE);
-    }
-    throw e;
-  }
+  const { config } = loadConfigOrExit(args.config, defaultConfigFile);
   const emulatorAddresses = JSON.parse(process.env.KIOSK_EMULATORS ?? '{}') as Record<string, string>;
   let chromium: ChildProcess | null = null;
   let stopping = false;

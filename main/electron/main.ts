@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createKioskDispatcher } from '../bridge/handlers/index.js';
 import { parseKioskArgs } from '../core/args.js';
-import { ConfigError, loadConfig } from '../core/config/load.js';
+import { loadConfigOrExit } from '../core/config/load.js';
 import { builtInDrivers } from '../core/devices/drivers.js';
 import { photoDecoderFromConfig } from '../core/identity/photo-decoder-config.js';
 import { Kiosk } from '../core/kiosk.js';
@@ -34,14 +34,7 @@ const crashes: number[] = [];
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) return app.quit();
-  let config;
-  try {
-    config = loadConfig(path.resolve(args.config ?? process.env.KIOSK_CONFIG ?? defaultConfigFile));
-  } catch (e) {
-    if (e instanceof ConfigError) process.stderr.write(`${e.message}\n`);
-    app.exit(2);
-    return;
-  }
+  const { config } = loadConfigOrExit(args.config, defaultConfigFile);
   await app.whenReady();
 
   const kiosk = new Kiosk({

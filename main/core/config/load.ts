@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_EXIT_CODE } from '../exit-codes.js';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ConfigSchema, type KioskConfig } from './schema.js';
@@ -46,4 +48,18 @@ export function loadConfig(file: string): KioskConfig {
     ]);
   }
   return parseConfig(text, file);
+}
+
+/** The config file a start names (--config, else KIOSK_CONFIG, else the default), loaded; on a bad file, prints why and exits 2. */
+export function loadConfigOrExit(explicitPath: string | undefined, defaultFile: string): { config: KioskConfig; file: string } {
+  const file = path.resolve(explicitPath ?? process.env.KIOSK_CONFIG ?? defaultFile);
+  try {
+    return { config: loadConfig(file), file };
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(CONFIG_EXIT_CODE);
+    }
+    throw e;
+  }
 }
