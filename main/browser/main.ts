@@ -42,12 +42,22 @@ async function main(): Promise<void> {
   process.stdout.write(`KIOSK_URL=${server.url}\n`);
 
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  let quickExits = 0;
   const openWindow = () => {
+    const launchedAt = Date.now();
     chromium = launchChromium(server.url, profile);
     chromium.on('exit', (code) => {
       if (stopping) return;
-      logger.warn({ code }, 'kiosk window closed; reopening');
-      setTimeout(openWindow, 1000);
+      // a window that dies at once, again and again, usually means no display: say so, and back off
+      quickExits = Date.now() - launchedAt < 5000 ? quickExits + 1 : 0;
+      const delay = Math.min(1000 * 2 ** Math.max(0, quickExits - 1), 60_000);
+      if (quickExits === 3)
+        logger.error(
+          { display: process.env.DISPLAY ?? null, wayland: process.env.WAYLAND_DISPLAY ?? null },
+          'Chromium keeps exiting at start: is there a display? Use --headless to serve the UI without a window',
+        );
+      else logger.warn({ code, retryInMs: delay }, 'kiosk window closed; reopening');
+      setTimeout(openWindow, delay);
     });
   };
   if (!args.headless) openWindow();
