@@ -177,6 +177,15 @@ export class Ga467Reader implements Device {
     return id.ok ? id : err(errorForDecode(id.error, 'readSamId'));
   }
 
+  /** The appended address (30 03) written when a resident moves; null when the card has none (SW3 91). */
+  async readAppendedAddress(signal?: AbortSignal): Promise<Result<string | null, DeviceError>> {
+    const r = await this.exchange('readAppendedAddress', this.timeoutMs, signal);
+    if (!r.ok) return r;
+    if (r.value.status === 'noContent') return ok(null);
+    if (r.value.status !== 'ok') return err(errorForStatus(r.value.status, r.value.sw3, 'readAppendedAddress'));
+    return ok(new TextDecoder('utf-16le').decode(r.value.data).replace(/[\s\u0000]+$/u, '') || null);
+  }
+
   /** Select and read the card on the reader (the card must have been found). */
   async readCard(signal?: AbortSignal): Promise<Result<CardRead, DeviceError>> {
     const started = this.clock.now();

@@ -160,6 +160,14 @@ describe('ID card reader ↔ emulator over a socat pty (serialport)', () => {
     expect((await presented).card.identity.name).toBe('张伟民');
   });
 
+  it('reads the appended address (30 03): none on these cards', async () => {
+    const { emu, reader } = await setup();
+    const presented = next('cardPresented');
+    await emu.act('place', 'adult');
+    await presented;
+    expect(await reader.readAppendedAddress()).toEqual({ ok: true, value: null });
+  });
+
   it('runs the technician self-test: SAM status, SAM id, test card', async () => {
     const { emu, reader } = await setup();
     await emu.act('place', 'adult');
