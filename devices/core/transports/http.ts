@@ -22,7 +22,7 @@ export async function httpExchange(
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       headers: init.headers,
-      body: init.body,
+      body: init.body ? (new Uint8Array(init.body) as unknown as BodyInit) : undefined,
       signal,
     });
     const body = new Uint8Array(await res.arrayBuffer());
