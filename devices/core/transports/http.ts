@@ -1,6 +1,9 @@
 import { deviceError, type DeviceError } from '../errors.js';
 import { err, ok, type Result } from '../result.js';
 
+/** The body type of the fetch in scope (Node's and the DOM's typings name it differently). */
+type FetchBody = NonNullable<Parameters<typeof fetch>[1]>['body'];
+
 export interface HttpReply {
   status: number;
   headers: Headers;
@@ -22,7 +25,7 @@ export async function httpExchange(
     const res = await fetch(url, {
       method: init.method ?? 'GET',
       headers: init.headers,
-      body: init.body ? (new Uint8Array(init.body) as unknown as BodyInit) : undefined,
+      body: init.body ? (new Uint8Array(init.body) as unknown as FetchBody) : undefined,
       signal,
     });
     const body = new Uint8Array(await res.arrayBuffer());
