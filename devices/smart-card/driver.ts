@@ -57,7 +57,7 @@ export class SocialSecurityCardReader implements Device {
 
   info(): Record<string, string> {
     return {
-      reader: this.readerName ?? `(none matching "${this.options.transport.description}")`,
+      reader: this.readerName ?? `none found (${this.options.transport.description})`,
       psam: this.options.psam?.name ?? 'none',
     };
   }

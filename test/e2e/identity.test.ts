@@ -98,6 +98,8 @@ describe('identify with the ID card', () => {
     await emulatorAction(kiosk, 'idcard', 'unplug');
     await expect.poll(() => identity().getAttribute('data-state'), { timeout: 10_000 }).toBe('unavailable');
     await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('12345');
+    await expect(identity().textContent()).resolves.toContain('暂时无法读取身份证');
+    await expect(identity().textContent()).resolves.not.toContain('请将身份证放在');
     await shot('03-reader-offline');
     await emulatorAction(kiosk, 'idcard', 'replug');
     await expect.poll(() => identity().getAttribute('data-state'), { timeout: 10_000 }).toBe('waiting');

@@ -142,10 +142,11 @@ describe('identity service', () => {
     expect(service.snapshot()).toMatchObject({ state: 'removed', messageKey: 'identify.error.keepStill' });
   });
 
-  it('follows the reader going offline and back', () => {
-    const { service, tracker } = setup();
+  it('follows the reader going offline and back, apart from the social security reader', () => {
+    const { service, tracker, ss } = setup();
+    ss.tracker.set('online');
     tracker.set('offline', { reasonKey: 'device.reason.disconnected' });
-    expect(service.snapshot().readerAvailable).toBe(false);
+    expect(service.snapshot()).toMatchObject({ readerAvailable: false, socialSecurityAvailable: true });
     tracker.set('online');
     expect(service.snapshot().readerAvailable).toBe(true);
   });

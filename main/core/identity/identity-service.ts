@@ -28,6 +28,7 @@ export interface IdentitySnapshot {
   /** i18n key of what to tell the resident (an error and what to do), or null. */
   messageKey: string | null;
   cardOnReader: boolean;
+  /** The ID card reader is working. */
   readerAvailable: boolean;
   /** A social security card reader is working: the UI offers it as the alternative. */
   socialSecurityAvailable: boolean;
@@ -86,7 +87,7 @@ export class IdentityService {
   private availability() {
     const up = (r: { status(): DeviceStatus }) => r.status().state === 'online' || r.status().state === 'busy';
     const socialSecurityAvailable = this.ssReaders.some(up);
-    return { readerAvailable: this.readers.some(up) || socialSecurityAvailable, socialSecurityAvailable };
+    return { readerAvailable: this.readers.some(up), socialSecurityAvailable };
   }
 
   private set(next: IdentitySnapshot): void {

@@ -117,6 +117,7 @@ export const en: Shape<Messages> = {
       'We read your name, ID number and photo only for this visit; they are erased as soon as you finish and never stored on this terminal.',
     photoPlaceholder: 'ID photo',
     tryAgain: 'Please place your card again',
+    unavailableTitle: 'ID cards cannot be read right now',
     orSocialSecurity: 'No ID card with you? You can insert your social security card instead.',
     cardType: {
       resident: 'Resident ID card',
@@ -130,6 +131,7 @@ export const en: Shape<Messages> = {
       badNumber: 'The ID number on this card did not pass the check. Please ask staff at a counter.',
       keepStill: 'Reading was interrupted. Lay the card flat on the reader and keep it still.',
       readerOffline: 'The ID card reader is not available right now. Call {{hotline}}, or go to a service counter.',
+      useSocialSecurity: 'The ID card reader is not working right now. Please insert your social security card instead.',
       ssAuthRequired: 'This social security card needs a security module this terminal does not have. Please use your ID card.',
     },
   },

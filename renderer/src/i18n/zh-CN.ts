@@ -112,6 +112,7 @@ export const zhCN = {
     privacy: '读取内容：姓名、证件号码、照片等，仅用于本次办理；办理结束后立即清除，不在本机保存。',
     photoPlaceholder: '证件照片',
     tryAgain: '请重新放置证件',
+    unavailableTitle: '暂时无法读取身份证',
     orSocialSecurity: '没带身份证？也可以把社保卡插入读卡器。',
     cardType: {
       resident: '居民身份证',
@@ -125,6 +126,7 @@ export const zhCN = {
       badNumber: '证件号码校验未通过，请到窗口请工作人员协助。',
       keepStill: '证件读取中断，请将证件平放在感应区，保持不动。',
       readerOffline: '身份证阅读器暂时无法使用。您可以拨打 {{hotline}} 咨询，或到窗口办理。',
+      useSocialSecurity: '身份证阅读器暂时无法使用，请把社保卡插入读卡器。',
       ssAuthRequired: '这张社保卡需要专用安全模块才能读取个人信息，本终端暂不支持。请改用身份证。',
     },
   },

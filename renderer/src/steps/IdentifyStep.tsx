@@ -45,7 +45,12 @@ export function IdentifyStep() {
   }
 
   // an unavailable reader outranks any earlier message: it is what the resident must act on now
-  const problem = readerAvailable ? messageKey : 'identify.error.readerOffline';
+  const problem = readerAvailable
+    ? messageKey
+    : socialSecurityAvailable
+      ? 'identify.error.useSocialSecurity'
+      : 'identify.error.readerOffline';
+  const title = !readerAvailable ? t('identify.unavailableTitle') : state === 'reading' ? t('identify.reading') : t('identify.placeCard');
   return (
     <section
       className="panel identify"
@@ -54,18 +59,20 @@ export function IdentifyStep() {
       data-card-on-reader={cardOnReader}
       aria-live="polite"
     >
-      <div className={`card-reader-illustration ${state === 'reading' ? 'is-reading' : ''}`} aria-hidden="true">
-        <div className="reader-pad" />
-        <div className="id-card-shape" />
-      </div>
+      {readerAvailable && (
+        <div className={`card-reader-illustration ${state === 'reading' ? 'is-reading' : ''}`} aria-hidden="true">
+          <div className="reader-pad" />
+          <div className="id-card-shape" />
+        </div>
+      )}
       <div>
-        <div className="identify-title">{state === 'reading' ? t('identify.reading') : t('identify.placeCard')}</div>
+        <div className="identify-title">{title}</div>
         {problem && (
           <div className="banner" role="alert" data-testid="identify-message">
             {t(problem, { hotline })}
           </div>
         )}
-        {socialSecurityAvailable && <p data-testid="identify-social-security">{t('identify.orSocialSecurity')}</p>}
+        {socialSecurityAvailable && readerAvailable && <p data-testid="identify-social-security">{t('identify.orSocialSecurity')}</p>}
         <p className="muted">{t('identify.privacy')}</p>
       </div>
     </section>
