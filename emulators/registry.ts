@@ -1,9 +1,10 @@
 import { idcardEmulator } from './idcard/emulator.js';
 import type { EmulatorDefinition } from './lib/emulator.js';
 import { smartcardEmulator } from './smartcard/emulator.js';
+import { platformEmulator } from './platform/emulator.js';
 
 /** Every emulator the runner can start, by CLI name. A new device family adds its emulator here. */
-export const emulatorDefinitions: EmulatorDefinition[] = [idcardEmulator, smartcardEmulator];
+export const emulatorDefinitions: EmulatorDefinition[] = [idcardEmulator, smartcardEmulator, platformEmulator];
 
 export function findEmulator(name: string): EmulatorDefinition | undefined {
   return emulatorDefinitions.find((d) => d.name === name);

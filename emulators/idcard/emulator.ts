@@ -1,3 +1,4 @@
+import { flagValue as parseFlag } from '../lib/args.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import net from 'node:net';
@@ -29,10 +30,6 @@ async function pacedWrite(link: Link, bytes: Uint8Array, baud: number): Promise<
   if (wait > 1) await new Promise((r) => setTimeout(r, wait));
 }
 
-function parseFlag(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 export const idcardEmulator: EmulatorDefinition = {
   name: 'idcard',

@@ -1,8 +1,10 @@
 import { benchIdCard } from './idcard.js';
+import { benchSearch } from './search.js';
 
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
 const benches: Record<string, () => Promise<unknown>> = {
   idcard: () => benchIdCard(),
+  search: () => benchSearch(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -16,4 +16,25 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    name: 'matter catalog',
+    sql: `
+      CREATE TABLE catalog_matter (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL,
+        department TEXT,
+        audience TEXT NOT NULL,
+        life_events TEXT NOT NULL,
+        popularity INTEGER NOT NULL,
+        terminal INTEGER NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE INDEX catalog_matter_department ON catalog_matter(department);
+      CREATE INDEX catalog_matter_rank ON catalog_matter(terminal DESC, popularity DESC);
+      -- changes received in an unfinished sync; applied in one transaction once the last page is in
+      CREATE TABLE catalog_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, id TEXT NOT NULL, json TEXT);
+    `,
+  },
 ];

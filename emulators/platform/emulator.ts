@@ -1,0 +1,50 @@
+import { flagValue as flag } from '../lib/args.js';
+import type { EmulatorDefinition } from '../lib/emulator.js';
+import { buildCatalog } from './dataset.js';
+import { PlatformServer, platformFaults, type PlatformFault } from './server.js';
+import { CatalogVersions } from './versions.js';
+
+/** The secret every emulated terminal shares with the emulated platform (the default kiosk.yaml uses it too). */
+export const defaultEmulatorSecret = 'emulated-terminal-secret';
+
+
+export const platformEmulator: EmulatorDefinition = {
+  name: 'platform',
+  summary: 'government service platform API (catalog) with 1,354 real matters; guides partly generated',
+  usage: '[--port N] [--scale N] [--secret S]   --scale N: each matter implemented by N districts (benchmarks)',
+  async start({ port, argv }) {
+    const scale = Number(flag(argv, '--scale') ?? 1);
+    if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale needs a whole number 1–1000');
+    const portArg = flag(argv, '--port');
+    const versions = new CatalogVersions(buildCatalog(scale));
+    const server = new PlatformServer({
+      versions,
+      secret: flag(argv, '--secret') ?? defaultEmulatorSecret,
+      port: port ?? (portArg ? Number(portArg) : 0),
+    });
+    const address = await server.listen();
+    return {
+      name: 'platform',
+      address,
+      faults: [...platformFaults],
+      actions: [{ name: 'publish', help: 'publish a new catalog version (a few matters added, changed and withdrawn)' }],
+      state: () => ({
+        catalogVersion: versions.current,
+        matters: versions.snapshot(versions.current).size,
+        scale,
+        faults: [...server.faults],
+        recentRequests: server.requests.slice(-20),
+      }),
+      setFault(name, on) {
+        if (!platformFaults.some((f) => f.name === name)) throw new Error(`unknown fault "${name}"`);
+        if (on) server.faults.add(name as PlatformFault);
+        else server.faults.delete(name as PlatformFault);
+      },
+      act(action) {
+        if (action !== 'publish') throw new Error(`unknown action "${action}"`);
+        versions.publish();
+      },
+      close: () => server.close(),
+    };
+  },
+};

@@ -1,0 +1,126 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignatureVerifier } from './auth.js';
+import type { CatalogVersions } from './versions.js';
+
+export const platformFaults = [
+  { name: 'offline', help: 'drop every connection (network down)' },
+  { name: 'slow', help: 'answer every request after 5 s' },
+  { name: 'serverError', help: 'answer 500 to every request' },
+  { name: 'cutMidSync', help: 'cut the connection halfway through every catalog page after the first' },
+  { name: 'malformedPage', help: 'pages after the first carry a matter whose name is a number' },
+  { name: 'rollback', help: 'claim catalog version 1 (as after restoring an old backup)' },
+] as const;
+export type PlatformFault = (typeof platformFaults)[number]['name'];
+
+export interface PlatformServerOptions {
+  versions: CatalogVersions;
+  /** The shared secret of every terminal the emulator accepts. */
+  secret: string;
+  port?: number;
+  host?: string;
+}
+
+export interface RequestRecord {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+}
+
+/** The platform API over HTTP (paths and replies as in main/core/platform/openapi.yaml). */
+export class PlatformServer {
+  readonly faults = new Set<PlatformFault>();
+  readonly requests: RequestRecord[] = [];
+  private readonly server: http.Server;
+  private readonly verifier: SignatureVerifier;
+
+  constructor(private readonly options: PlatformServerOptions) {
+    this.verifier = new SignatureVerifier(() => options.secret);
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+  }
+
+  async listen(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve);
+    });
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/`;
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const url = new URL(req.url ?? '/', 'http://platform');
+    const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status: 0 };
+    this.requests.push(record);
+    if (this.requests.length > 1000) this.requests.shift();
+
+    if (this.faults.has('offline')) {
+      record.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (this.faults.has('slow')) await new Promise((r) => setTimeout(r, 5000));
+    const send = (status: number, payload: unknown) => {
+      record.status = status;
+      const text = JSON.stringify(payload);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    };
+    const fail = (status: number, code: string, message: string) => send(status, { error: { code, message } });
+    if (this.faults.has('serverError')) return fail(500, 'internal', 'emulated server error');
+
+    const versions = this.options.versions;
+    const current = this.faults.has('rollback') ? 1 : versions.current;
+    if (req.method === 'GET' && url.pathname === '/api/v1/health') {
+      return send(200, { status: 'ok', time: new Date().toISOString(), catalogVersion: current });
+    }
+    const authError = this.verifier.verify({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body });
+    if (authError) return fail(401, 'unauthorized', authError);
+
+    if (req.method === 'GET' && url.pathname === '/api/v1/catalog/changes') {
+      const since = intParam(url, 'since');
+      const limit = intParam(url, 'limit') ?? 500;
+      if (since === null || since < 0) return fail(400, 'badRequest', 'since must be a version number (0 for everything)');
+      if (limit < 1 || limit > 2000) return fail(400, 'badRequest', 'limit must be 1–2000');
+      const target = intParam(url, 'version') ?? current;
+      if (!versions.has(target) || target > current) return fail(410, 'gone', `version ${target} is not available; start again`);
+      const from = since > target ? 0 : since;
+      if (from > 0 && !versions.has(from)) return fail(410, 'gone', `version ${since} is not available; start again`);
+      const cursor = url.searchParams.get('cursor');
+      const offset = cursor ? Number(/^o(\d+)$/.exec(cursor)?.[1] ?? NaN) : 0;
+      if (!Number.isInteger(offset)) return fail(400, 'badRequest', 'cursor is not one this platform issued');
+      const all = versions.changes(from, target);
+      const changes = all.slice(offset, offset + limit);
+      const nextCursor = offset + limit < all.length ? `o${offset + limit}` : null;
+      const page: Record<string, unknown> = { since: from, version: target, total: all.length, nextCursor, changes };
+      if (offset > 0 && this.faults.has('malformedPage') && changes.length > 0) {
+        page.changes = [{ op: 'upsert', matter: { ...(changes[0] as { matter: object }).matter, name: 12345 } }, ...changes.slice(1)];
+      }
+      if (offset > 0 && this.faults.has('cutMidSync')) {
+        const text = JSON.stringify(page);
+        record.status = -2;
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        setTimeout(() => req.socket.destroy(), 20);
+        return;
+      }
+      return send(200, page);
+    }
+    return fail(404, 'notFound', `no ${req.method} ${url.pathname}`);
+  }
+}
+
+function intParam(url: URL, name: string): number | null {
+  const v = url.searchParams.get(name);
+  if (v === null || !/^\d+$/.test(v)) return null;
+  return Number(v);
+}

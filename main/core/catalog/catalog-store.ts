@@ -1,0 +1,196 @@
+import type { Db } from '../store/db.js';
+import type { KeyValueStore } from '../store/kv.js';
+import { MatterSchema, type CatalogChange, type LifeEvent, type Matter } from '../platform/schemas.js';
+
+/** Where an unfinished sync stands (kept across restarts so a cut sync resumes where it stopped). */
+export interface PendingSync {
+  since: number;
+  version: number;
+  cursor: string | null;
+  total: number;
+  received: number;
+  /** The platform sent a full catalog (since 0): applying it replaces everything. */
+  full: boolean;
+}
+
+export interface CatalogState {
+  version: number;
+  /** When the catalog last matched the platform (a sync that applied changes or found none). */
+  updatedAt: string | null;
+  lastAttemptAt: string | null;
+  lastResult: 'never' | 'ok' | 'failed';
+  lastError: { code: string; message: string } | null;
+  pending: PendingSync | null;
+}
+
+export interface IndexRow {
+  id: string;
+  name: string;
+  aliases: string[];
+  popularity: number;
+  terminal: boolean;
+}
+
+export interface BrowseFilter {
+  audience?: 'person' | 'legal';
+  lifeEvent?: LifeEvent;
+  department?: string;
+  terminalOnly?: boolean;
+  ids?: string[];
+}
+
+export interface MatterSummary {
+  id: string;
+  name: string;
+  department: string | null;
+  popularity: number;
+  terminal: boolean;
+}
+
+const STATE_KEY = 'catalog.state';
+const initialState: CatalogState = { version: 0, updatedAt: null, lastAttemptAt: null, lastResult: 'never', lastError: null, pending: null };
+
+/** The local catalog in SQLite: the applied matters, the pending changes of an unfinished sync, and sync state. */
+export class CatalogStore {
+  constructor(
+    private readonly db: Db,
+    private readonly kv: KeyValueStore,
+  ) {}
+
+  state(): CatalogState {
+    return { ...initialState, ...this.kv.get<Partial<CatalogState>>(STATE_KEY, {}) };
+  }
+
+  saveState(patch: Partial<CatalogState>): CatalogState {
+    const next = { ...this.state(), ...patch };
+    this.kv.set(STATE_KEY, next);
+    return next;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM catalog_matter').get() as { n: number }).n;
+  }
+
+  /** Stores one page of a sync in progress together with its new cursor: both or neither. */
+  addPendingPage(changes: CatalogChange[], pending: PendingSync): void {
+    const insert = this.db.prepare('INSERT INTO catalog_pending (op, id, json) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      for (const c of changes) {
+        if (c.op === 'upsert') insert.run('upsert', c.matter.id, JSON.stringify(c.matter));
+        else insert.run('delete', c.id, null);
+      }
+      this.saveState({ pending });
+    })();
+  }
+
+  discardPending(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM catalog_pending');
+      this.saveState({ pending: null });
+    })();
+  }
+
+  /** Applies every pending change and the new version in one transaction; the previous catalog stays if anything fails. */
+  applyPending(version: number, full: boolean, at: string): number {
+    const upsert = this.db.prepare(
+      `INSERT INTO catalog_matter (id, name, aliases, department, audience, life_events, popularity, terminal, json)
+       VALUES (@id, @name, @aliases, @department, @audience, @lifeEvents, @popularity, @terminal, @json)
+       ON CONFLICT(id) DO UPDATE SET name=excluded.name, aliases=excluded.aliases, department=excluded.department,
+         audience=excluded.audience, life_events=excluded.life_events, popularity=excluded.popularity,
+         terminal=excluded.terminal, json=excluded.json`,
+    );
+    const remove = this.db.prepare('DELETE FROM catalog_matter WHERE id = ?');
+    return this.db.transaction(() => {
+      if (full) this.db.exec('DELETE FROM catalog_matter');
+      let applied = 0;
+      for (const row of this.db.prepare('SELECT op, id, json FROM catalog_pending ORDER BY seq').iterate() as Iterable<{
+        op: string;
+        id: string;
+        json: string | null;
+      }>) {
+        if (row.op === 'delete') remove.run(row.id);
+        else {
+          const m = JSON.parse(row.json!) as Matter;
+          upsert.run({
+            id: m.id,
+            name: m.name,
+            aliases: JSON.stringify(m.aliases),
+            department: m.department,
+            audience: `|${m.audience.join('|')}|`,
+            lifeEvents: `|${m.lifeEvents.join('|')}|`,
+            popularity: m.popularity,
+            terminal: m.channels.terminal ? 1 : 0,
+            json: row.json,
+          });
+        }
+        applied++;
+      }
+      this.db.exec('DELETE FROM catalog_pending');
+      this.saveState({ version, pending: null, updatedAt: at, lastAttemptAt: at, lastResult: 'ok', lastError: null });
+      return applied;
+    })();
+  }
+
+  get(id: string): Matter | null {
+    const row = this.db.prepare('SELECT json FROM catalog_matter WHERE id = ?').get(id) as { json: string } | undefined;
+    if (!row) return null;
+    const parsed = MatterSchema.safeParse(JSON.parse(row.json));
+    return parsed.success ? parsed.data : null;
+  }
+
+  indexRows(): IndexRow[] {
+    return (
+      this.db.prepare('SELECT id, name, aliases, popularity, terminal FROM catalog_matter').all() as {
+        id: string;
+        name: string;
+        aliases: string;
+        popularity: number;
+        terminal: number;
+      }[]
+    ).map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[], popularity: r.popularity, terminal: r.terminal === 1 }));
+  }
+
+  summaries(ids: string[]): MatterSummary[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT id, name, department, popularity, terminal FROM catalog_matter WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as { id: string; name: string; department: string | null; popularity: number; terminal: number }[];
+    const byId = new Map(rows.map((r) => [r.id, { ...r, terminal: r.terminal === 1 }]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** A page of matters for browsing: "can be done here" first, then by popularity. */
+  browse(filter: BrowseFilter, page: number, pageSize: number): { items: MatterSummary[]; total: number } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (filter.audience) {
+      where.push('audience LIKE ?');
+      args.push(`%|${filter.audience}|%`);
+    }
+    if (filter.lifeEvent) {
+      where.push('life_events LIKE ?');
+      args.push(`%|${filter.lifeEvent}|%`);
+    }
+    if (filter.department) {
+      where.push('department = ?');
+      args.push(filter.department);
+    }
+    if (filter.terminalOnly) where.push('terminal = 1');
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM catalog_matter ${clause}`).get(...args) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT id, name, department, popularity, terminal FROM catalog_matter ${clause}
+         ORDER BY terminal DESC, popularity DESC, name LIMIT ? OFFSET ?`,
+      )
+      .all(...args, pageSize, page * pageSize) as { id: string; name: string; department: string | null; popularity: number; terminal: number }[];
+    return { items: rows.map((r) => ({ ...r, terminal: r.terminal === 1 })), total };
+  }
+
+  /** Departments with how many matters each, largest first. */
+  departments(): { name: string; count: number }[] {
+    return this.db
+      .prepare('SELECT department AS name, count(*) AS count FROM catalog_matter WHERE department IS NOT NULL GROUP BY department ORDER BY count DESC, name')
+      .all() as { name: string; count: number }[];
+  }
+}

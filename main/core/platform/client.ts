@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import { PlatformError } from './errors.js';
+import { PlatformErrorBodySchema } from './schemas.js';
+import { signRequest } from './signing.js';
+
+export interface PlatformClientOptions {
+  baseUrl: string;
+  terminalId: string;
+  secret: string;
+  timeoutMs?: number;
+  /** Attempts for idempotent calls (GET), with exponential back-off between them. */
+  attempts?: number;
+  backoffMs?: number;
+  fetchImpl?: typeof fetch;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface CallOptions<S extends z.ZodType> {
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  schema: S;
+  signal?: AbortSignal;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new PlatformError('canceled', 'canceled'));
+    });
+  });
+
+/**
+ * Typed, signed HTTP client for the platform API (main/core/platform/openapi.yaml). Every reply is validated
+ * against its schema; anything else becomes a PlatformError with the offending field named.
+ */
+export class PlatformClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: PlatformClientOptions) {
+    this.fetchImpl = options.fetchImpl ?? fetch;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  async get<S extends z.ZodType>(path: string, opts: CallOptions<S>): Promise<z.output<S>> {
+    const attempts = this.options.attempts ?? 3;
+    let last: PlatformError | undefined;
+    for (let i = 0; i < attempts; i++) {
+      if (i > 0) await this.sleep((this.options.backoffMs ?? 500) * 2 ** (i - 1) * (0.75 + Math.random() * 0.5), opts.signal);
+      try {
+        return await this.once('GET', path, opts);
+      } catch (e) {
+        if (!(e instanceof PlatformError) || !e.transient) throw e;
+        last = e;
+      }
+    }
+    throw last!;
+  }
+
+  /** Not retried here: non-idempotent calls go through the outbox, which retries with an idempotency key. */
+  post<S extends z.ZodType>(path: string, opts: CallOptions<S>): Promise<z.output<S>> {
+    return this.once('POST', path, opts);
+  }
+
+  private async once<S extends z.ZodType>(method: 'GET' | 'POST', path: string, opts: CallOptions<S>): Promise<z.output<S>> {
+    const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...signRequest({ terminalId: this.options.terminalId, secret: this.options.secret, method, pathWithQuery: url.pathname + url.search, body }),
+    };
+    if (body) headers['content-type'] = 'application/json';
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const where = `${method} ${url.pathname}`;
+    let text: string;
+    let status: number;
+    try {
+      const res = await this.fetchImpl(url, { method, headers, body: body || undefined, signal });
+      status = res.status;
+      text = await res.text();
+    } catch (e) {
+      if (opts.signal?.aborted) throw new PlatformError('canceled', `${where}: canceled`, { path: url.pathname });
+      if (timeout.aborted) throw new PlatformError('timeout', `${where}: no reply within ${this.options.timeoutMs ?? 10_000} ms`, { path: url.pathname });
+      throw new PlatformError('unreachable', `${where}: ${(e as Error).cause ? String((e as Error).cause) : (e as Error).message}`, {
+        path: url.pathname,
+      });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new PlatformError('badReply', `${where}: reply is not JSON (HTTP ${status})`, { status, path: url.pathname });
+    }
+    if (status < 200 || status >= 300) {
+      const err = PlatformErrorBodySchema.safeParse(json);
+      const message = `${where}: HTTP ${status}${err.success ? ` ${err.data.error.code}: ${err.data.error.message}` : ''}`;
+      if (status === 401 || status === 403) throw new PlatformError('unauthorized', message, { status, path: url.pathname });
+      if (status === 410) throw new PlatformError('gone', message, { status, path: url.pathname });
+      throw new PlatformError('server', message, { status, path: url.pathname });
+    }
+    const parsed = opts.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.map(String).join('.') || '(root)';
+      throw new PlatformError('badReply', `${where}: reply field "${field}": ${issue.message}`, { status, field, path: url.pathname });
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,26 @@
+/** Why a platform call failed; the UI turns each code into guidance. */
+export type PlatformErrorCode =
+  | 'unreachable' // no connection (network down, platform stopped)
+  | 'timeout'
+  | 'canceled'
+  | 'unauthorized' // the platform refused this terminal's signature
+  | 'badReply' // the reply does not match the API schema; `field` names where
+  | 'server' // 5xx or an unexpected status
+  | 'gone' // the pinned catalog version is no longer served
+  | 'versionRollback'; // the platform offers an older catalog than the terminal holds
+
+export class PlatformError extends Error {
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string,
+    readonly detail: { status?: number; field?: string; path?: string } = {},
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+
+  /** Worth retrying an idempotent call? */
+  get transient(): boolean {
+    return this.code === 'unreachable' || this.code === 'timeout' || (this.code === 'server' && (this.detail.status ?? 500) >= 500);
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+/** Reply schemas of the platform API (`openapi.yaml` next to this file is the reference; keep both in step). */
+
+export const matterTypeCodes = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'] as const;
+export const terminalFlows = ['query', 'printProof', 'apply', 'pay', 'pickUp'] as const;
+export const lifeEvents = [
+  'birth',
+  'schooling',
+  'employment',
+  'marriage',
+  'retirement',
+  'afterDeath',
+  'housing',
+  'residence',
+  'socialSecurity',
+  'medical',
+  'travel',
+  'business',
+] as const;
+
+const text = z.string().max(4000);
+
+export const MaterialSchema = z.object({
+  name: z.string().min(1).max(500),
+  form: z.enum(['original', 'copy', 'originalAndCopy', 'electronic']),
+  copies: z.number().int().min(0).nullable(),
+  notes: text.nullable(),
+  electronicLicence: z.boolean(),
+  deferrable: z.boolean(),
+});
+
+export const MatterSchema = z.object({
+  id: z.string().min(1).max(120),
+  name: z.string().min(1).max(200),
+  aliases: z.array(z.string().min(1).max(200)),
+  basicCode: z.string().max(200).nullable(),
+  implementationCode: z.string().max(200).nullable(),
+  localCode: z.string().max(200).nullable(),
+  typeCode: z.enum(matterTypeCodes).nullable(),
+  audience: z.array(z.enum(['person', 'legal'])).min(1),
+  agency: z.string().max(300),
+  department: z.string().max(300).nullable(),
+  region: z.string().max(300).nullable(),
+  legalBasis: text.nullable(),
+  conditions: z.array(text),
+  materials: z.array(MaterialSchema),
+  timeLimit: z.object({
+    legalDays: z.number().int().min(0).nullable(),
+    promisedDays: z.number().int().min(0).nullable(),
+    instant: z.boolean(),
+    note: text.nullable(),
+  }),
+  fee: z.object({ free: z.boolean(), amount: z.string().max(200).nullable(), basis: text.nullable() }),
+  result: z.object({
+    type: z.enum(['certificate', 'licence', 'approval', 'proof', 'record', 'none']),
+    name: z.string().max(300).nullable(),
+    delivery: z.array(z.enum(['print', 'window', 'post', 'electronic'])),
+  }),
+  process: z.array(text),
+  channels: z.object({
+    window: z.boolean(),
+    online: z.boolean(),
+    terminal: z.object({ flows: z.array(z.enum(terminalFlows)).min(1) }).nullable(),
+  }),
+  tongban: z.enum(['local', 'city', 'province', 'crossProvince']),
+  lifeEvents: z.array(z.enum(lifeEvents)),
+  hall: z
+    .object({ name: z.string().max(300), address: z.string().max(500), hours: z.string().max(300), phone: z.string().max(50).nullable() })
+    .nullable(),
+  guideUrl: z.string().max(1000).nullable(),
+  popularity: z.number().int().min(0).max(100),
+  source: z.string().max(1000),
+  synthetic: z.array(z.string().max(64)),
+});
+
+export const ChangeSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('upsert'), matter: MatterSchema }).strict(),
+  z.object({ op: z.literal('delete'), id: z.string().min(1).max(120) }).strict(),
+]);
+
+export const CatalogPageSchema = z.object({
+  since: z.number().int().min(0),
+  version: z.number().int().min(1),
+  total: z.number().int().min(0),
+  nextCursor: z.string().max(200).nullable(),
+  changes: z.array(ChangeSchema),
+});
+
+export const HealthSchema = z.object({ status: z.literal('ok'), time: z.string(), catalogVersion: z.number().int().min(1) });
+
+export const PlatformErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export type Matter = z.infer<typeof MatterSchema>;
+export type MatterMaterial = z.infer<typeof MaterialSchema>;
+export type CatalogChange = z.infer<typeof ChangeSchema>;
+export type CatalogPage = z.infer<typeof CatalogPageSchema>;
+export type TerminalFlow = (typeof terminalFlows)[number];
+export type LifeEvent = (typeof lifeEvents)[number];
