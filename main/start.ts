@@ -17,7 +17,12 @@ async function main(): Promise<void> {
   const args = parseKioskArgs(argv);
   const { config, file: configFile } = loadConfigOrExit(args.config, defaultConfigFile);
 
-  const emulatorNames = [...new Set(config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!))];
+  const emulatorNames = [
+    ...new Set([
+      ...config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!),
+      ...(config.platform?.emulator ? [config.platform.emulator] : []),
+    ]),
+  ];
   let emulators: RunningEmulators | null = null;
   if (!args.noEmulators) {
     emulators = await startEmulators(emulatorNames);

@@ -30,7 +30,6 @@ async function pacedWrite(link: Link, bytes: Uint8Array, baud: number): Promise<
   if (wait > 1) await new Promise((r) => setTimeout(r, wait));
 }
 
-
 export const idcardEmulator: EmulatorDefinition = {
   name: 'idcard',
   summary: 'GA 467 SAM ID card reader (serial pty via socat, or TCP)',

@@ -7,7 +7,6 @@ import { CatalogVersions } from './versions.js';
 /** The secret every emulated terminal shares with the emulated platform (the default kiosk.yaml uses it too). */
 export const defaultEmulatorSecret = 'emulated-terminal-secret';
 
-
 export const platformEmulator: EmulatorDefinition = {
   name: 'platform',
   summary: 'government service platform API (catalog) with 1,354 real matters; guides partly generated',

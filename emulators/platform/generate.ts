@@ -107,7 +107,10 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
   if (r.fee) fee = { free: /无|不收费|免费/.test(r.fee), amount: /无|不收费|免费/.test(r.fee) ? null : r.fee, basis: null };
   else {
     synthetic.push('fee');
-    fee = typeCode === '01' && rand() < 0.1 ? { free: false, amount: '工本费 10 元', basis: '按收费项目目录执行（生成数据）' } : { free: true, amount: null, basis: null };
+    fee =
+      typeCode === '01' && rand() < 0.1
+        ? { free: false, amount: '工本费 10 元', basis: '按收费项目目录执行（生成数据）' }
+        : { free: true, amount: null, basis: null };
   }
 
   const resultType = flows?.includes('printProof')
@@ -122,12 +125,19 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
   synthetic.push('result', 'process', 'conditions', 'channels.online', 'tongban', 'lifeEvents', 'popularity');
 
   const process = flows
-    ? ['刷身份证或社保卡', flows.includes('printProof') ? '核对信息后打印' : flows.includes('apply') ? '填写并提交申请' : '查看结果', '取走凭证、评价服务']
+    ? [
+        '刷身份证或社保卡',
+        flows.includes('printProof') ? '核对信息后打印' : flows.includes('apply') ? '填写并提交申请' : '查看结果',
+        '取走凭证、评价服务',
+      ]
     : typeCode === '01'
       ? ['提交申请', '受理', '审查', '作出决定', '送达结果']
       : ['提交申请', '受理', '办结'];
 
-  const conditions = legal && !person ? ['依法设立的企业或其他组织', '符合相关法律法规规定的条件'] : ['本人办理，或委托他人代为办理', '本辖区户籍或居住人员'];
+  const conditions =
+    legal && !person
+      ? ['依法设立的企业或其他组织', '符合相关法律法规规定的条件']
+      : ['本人办理，或委托他人代为办理', '本辖区户籍或居住人员'];
   if (r.serviceObject) conditions.unshift(`服务对象：${r.serviceObject}`);
 
   const lifeEvents = Object.entries(lifeEventKeywords)

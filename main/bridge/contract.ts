@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
+import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
 
 /**
  * The one bridge contract between the kiosk core and the touch UI. Both transports (Electron IPC and the
@@ -59,6 +60,37 @@ export const IdentitySnapshotSchema = z.object({
   socialSecurityAvailable: z.boolean(),
 });
 
+export const CatalogStatusSchema = z.object({
+  configured: z.boolean(),
+  version: z.number(),
+  matterCount: z.number(),
+  updatedAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastResult: z.enum(['never', 'ok', 'failed']),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  syncing: z.boolean(),
+  pendingChanges: z.number(),
+});
+
+export const MatterSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string().nullable(),
+  popularity: z.number(),
+  terminal: z.boolean(),
+});
+
+export const SearchHitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  department: z.string().nullable(),
+  terminal: z.boolean(),
+  score: z.number(),
+  kind: z.enum(['exact', 'prefix', 'substring', 'pinyin', 'initials', 'fuzzy']),
+  viaAlias: z.string().nullable(),
+  otherImplementations: z.number(),
+});
+
 const empty = z.object({}).strict();
 
 export const contract = {
@@ -66,7 +98,12 @@ export const contract = {
     /** Everything the UI needs on (re)connect: terminal info and the current session. */
     'kiosk.snapshot': {
       params: empty,
-      result: z.object({ terminal: TerminalInfoSchema, session: SessionSnapshotSchema, identity: IdentitySnapshotSchema }),
+      result: z.object({
+        terminal: TerminalInfoSchema,
+        session: SessionSnapshotSchema,
+        identity: IdentitySnapshotSchema,
+        catalog: CatalogStatusSchema,
+      }),
     },
     'terminal.info': { params: empty, result: TerminalInfoSchema },
     /** The resident's identity in this session (name and masked number only). */
@@ -78,6 +115,40 @@ export const contract = {
     'session.preferences': {
       params: z.object({ elderly: z.boolean().optional(), language: z.string().max(16).optional() }).strict(),
       result: SessionSnapshotSchema,
+    },
+    'catalog.status': { params: empty, result: CatalogStatusSchema },
+    /** Instant results as the resident types (one call per keystroke). */
+    'catalog.search': {
+      params: z.object({ query: z.string().max(64), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+      result: z.object({ hits: z.array(SearchHitSchema) }),
+    },
+    'catalog.browse': {
+      params: z
+        .object({
+          audience: z.enum(['person', 'legal']).optional(),
+          lifeEvent: z.enum(lifeEvents).optional(),
+          department: z.string().max(300).optional(),
+          terminalOnly: z.boolean().optional(),
+          flow: z.enum(terminalFlows).optional(),
+          sort: z.enum(['hereFirst', 'popular']).default('hereFirst'),
+          page: z.number().int().min(0).max(100_000).default(0),
+          pageSize: z.number().int().min(1).max(24).default(6),
+        })
+        .strict(),
+      result: z.object({ items: z.array(MatterSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+    },
+    'catalog.facets': {
+      params: empty,
+      result: z.object({
+        lifeEvents: z.array(z.object({ key: z.enum(lifeEvents), count: z.number() })),
+        departments: z.array(z.object({ name: z.string(), count: z.number() })),
+        audience: z.object({ person: z.number(), legal: z.number() }),
+      }),
+    },
+    /** The full guide (一次告知) of one matter; null when the catalog no longer has it. */
+    'catalog.matter': {
+      params: z.object({ id: z.string().min(1).max(120) }).strict(),
+      result: z.object({ matter: MatterSchema.nullable() }),
     },
     'maintenance.unlock': {
       params: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
@@ -103,6 +174,8 @@ export const contract = {
         audit: z.array(AuditEntrySchema),
       }),
     },
+    /** Technicians: sync the catalog now; answers with the status after the attempt. */
+    'maintenance.catalogSync': { params: empty, result: CatalogStatusSchema },
     'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
@@ -112,6 +185,7 @@ export const contract = {
     'session.ended': z.object({ reason: z.enum(['completed', 'canceled', 'timeout', 'maintenance', 'shutdown']) }),
     'device.status': DeviceStatusSchema,
     'identity.changed': IdentitySnapshotSchema,
+    'catalog.status': CatalogStatusSchema,
   },
 } as const;
 

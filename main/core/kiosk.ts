@@ -14,6 +14,9 @@ import { AuditLog } from './store/audit.js';
 import { openDatabase, type Db } from './store/db.js';
 import { KeyValueStore } from './store/kv.js';
 import { productVersion } from './terminal/version.js';
+import { CatalogService } from './catalog/catalog-service.js';
+import { CatalogStore } from './catalog/catalog-store.js';
+import { PlatformClient } from './platform/client.js';
 
 export interface KioskOptions {
   config: KioskConfig;
@@ -43,6 +46,9 @@ export class Kiosk {
   readonly devices: DeviceManager;
   readonly gate: MaintenanceGate;
   readonly identity: IdentityService;
+  readonly catalog: CatalogService;
+  /** Null when no platform is configured (or its emulator did not start). */
+  readonly platform: PlatformClient | null;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -79,6 +85,7 @@ export class Kiosk {
             durationMs: info.durationMs,
           });
           this.identity.reset();
+          this.catalog.resetTyping();
           this.emit('session.ended', { reason: info.reason });
         },
       },
@@ -100,6 +107,14 @@ export class Kiosk {
       });
     this.devices = new DeviceManager(devices, this.audit, options.logger.child({ module: 'devices' }));
     this.devices.onStatus((s) => this.emit('device.status', s));
+    this.platform = createPlatformClient(this.config, options.emulatorAddresses);
+    this.catalog = new CatalogService(
+      new CatalogStore(this.db, kv),
+      this.platform,
+      options.logger.child({ module: 'catalog' }),
+      (status) => this.emit('catalog.status', status),
+      { intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000 },
+    );
     this.identity = new IdentityService(
       devices.filter(isIdCardReader),
       this.session,
@@ -114,6 +129,7 @@ export class Kiosk {
   async start(): Promise<void> {
     this.audit.append('kiosk.started', { version: this.version, runtime: this.runtime, terminal: this.config.terminal.id });
     this.log.info({ version: this.version, runtime: this.runtime, terminal: this.config.terminal.id }, 'kiosk core started');
+    this.catalog.start();
     await this.devices.startAll();
   }
 
@@ -121,6 +137,7 @@ export class Kiosk {
     this.audit.append('kiosk.stopping', {});
     this.session.end('shutdown');
     this.session.dispose();
+    this.catalog.stop();
     await this.devices.stopAll();
     this.db.close();
   }
@@ -143,6 +160,14 @@ export class Kiosk {
     const message: EventMessage = { kind: 'event', name, payload };
     for (const l of this.eventListeners) l(message);
   }
+}
+
+function createPlatformClient(config: KioskConfig, addresses: Record<string, string> | undefined): PlatformClient | null {
+  const p = config.platform;
+  if (!p) return null;
+  const baseUrl = p.emulator ? addresses?.[p.emulator] : p.url;
+  if (!baseUrl) return null;
+  return new PlatformClient({ baseUrl, terminalId: config.terminal.id, secret: p.secret, timeoutMs: p.timeoutMs });
 }
 
 function describeTransport(

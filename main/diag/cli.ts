@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../core/config/load.js';
 import { hashPin } from '../core/maintenance/pin.js';
-import { defaultConfigFile } from '../core/paths.js';
+import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
+import { catalogSearch } from './catalog.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
 
@@ -16,7 +17,10 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
   idcard decode HEX
                   decode a GA 467 read reply frame or a bare 256-byte text block (JSON; exit 1 if bad)
   idcard read --port PATH|tcp://HOST:PORT [--baud 115200] [--wait 10] [--fingerprint] [--show-personal-data]
-                  read one card from a reader (personal data masked unless asked)`;
+                  read one card from a reader (personal data masked unless asked)
+  catalog search QUERY [--limit N] [--json] [--platform URL] [--data-dir DIR]
+                  ranked matches from the local catalog; with --platform, sync from that platform first
+                  (--json prints [{ "id", "name", "code", "score" }])`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
@@ -82,6 +86,32 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(JSON.stringify(out) + '\n');
       return out.ok ? 0 : 1;
+    }
+    case 'catalog': {
+      const [sub, ...args] = rest;
+      const opt = (name: string) => {
+        const i = args.indexOf(name);
+        return i >= 0 ? args[i + 1] : undefined;
+      };
+      const positional = args.filter(
+        (a, i) => !a.startsWith('--') && !['--limit', '--platform', '--data-dir', '--config'].includes(args[i - 1] ?? ''),
+      );
+      const limit = Number(opt('--limit') ?? 10);
+      if (sub !== 'search' || positional.length !== 1 || !Number.isInteger(limit) || limit < 1 || limit > 100) {
+        process.stderr.write(usage + '\n');
+        return 2;
+      }
+      const result = await catalogSearch({
+        query: positional[0]!,
+        limit,
+        json: args.includes('--json'),
+        platform: opt('--platform'),
+        dataDir: path.resolve(opt('--data-dir') ?? defaultDataDir()),
+        config: loadConfig(configPath(args)),
+      });
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
     }
     default:
       process.stderr.write(usage + '\n');

@@ -5,6 +5,12 @@ import { HelpOverlay } from './components/HelpOverlay.js';
 import { createI18n, directionOf } from './i18n/index.js';
 import { moveFocus, moveForKey } from './keyboard/focus.js';
 import { AttractScreen } from './screens/AttractScreen.js';
+import { BrowseScreen } from './screens/BrowseScreen.js';
+import { DepartmentsScreen } from './screens/DepartmentsScreen.js';
+import { GuideScreen } from './screens/GuideScreen.js';
+import { LifeEventsScreen } from './screens/LifeEventsScreen.js';
+import { MatterListScreen } from './screens/MatterListScreen.js';
+import { SearchScreen } from './screens/SearchScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
 import { PinPad } from './screens/PinPad.js';
@@ -35,7 +41,20 @@ function Screens() {
   let screen;
   if (session.phase === 'idle') screen = <AttractScreen />;
   else if (session.mode === 'maintenance') screen = <MaintenanceScreen />;
-  else if (route.screen === 'service') screen = <ServiceUnavailableScreen service={route.service} />;
+  else if (route.screen === 'service') screen = <ServiceUnavailableScreen service={route.service} matterName={route.matterName} />;
+  else if (route.screen === 'search') screen = <SearchScreen />;
+  else if (route.screen === 'browse') screen = <BrowseScreen />;
+  else if (route.screen === 'lifeEvents') screen = <LifeEventsScreen />;
+  else if (route.screen === 'departments') screen = <DepartmentsScreen />;
+  else if (route.screen === 'matters')
+    screen = (
+      <MatterListScreen
+        key={JSON.stringify(route.filter)}
+        filter={route.filter}
+        title={route.literalTitle ? route.title : t(route.title)}
+      />
+    );
+  else if (route.screen === 'guide') screen = <GuideScreen key={route.matterId} matterId={route.matterId} name={route.name} />;
   else if (route.screen === 'terminalInfo') screen = <TerminalInfoScreen />;
   else screen = <HomeScreen />;
   return (

@@ -56,7 +56,12 @@ function withPinyin(matters: SearchableMatter[]) {
     }
     return v;
   };
-  return matters.map((m) => ({ ...m, py: of(m.name).py, initials: of(m.name).initials, aliasPy: m.aliases.map((a) => of(a).py).join(' ') }));
+  return matters.map((m) => ({
+    ...m,
+    py: of(m.name).py,
+    initials: of(m.name).initials,
+    aliasPy: m.aliases.map((a) => of(a).py).join(' '),
+  }));
 }
 
 function dedupeNames(names: string[], limit: number): string[] {
@@ -139,7 +144,10 @@ function hitRate(engine: Engine): { overall: number; byKind: Record<string, stri
     k[0] += ok ? 1 : 0;
     k[1]++;
   }
-  return { overall: hits / fixture.queries.length, byKind: Object.fromEntries(Object.entries(byKind).map(([k, [h, n]]) => [k, `${h}/${n}`])) };
+  return {
+    overall: hits / fixture.queries.length,
+    byKind: Object.fromEntries(Object.entries(byKind).map(([k, [h, n]]) => [k, `${h}/${n}`])),
+  };
 }
 
 const fmt = (ms: number) => `${ms < 1 ? ms.toFixed(3) : ms.toFixed(1)} ms`;
@@ -173,8 +181,12 @@ export async function benchSearch(): Promise<void> {
       `  ours:       p50 ${fmt(lo.p50)}  p95 ${fmt(lo.p95)}  (${lo.n} keystrokes)  build ${fmt(o.buildMs)}  heap +${o.heapMb.toFixed(1)} MB`,
     );
     console.log(`  ours, cold: p50 ${fmt(lc.p50)}  p95 ${fmt(lc.p95)}  (every keystroke scans all names; no incremental narrowing)`);
-    console.log(`  Fuse.js:    p50 ${fmt(lf.p50)}  p95 ${fmt(lf.p95)}  (${lf.n} keystrokes)  build ${fmt(f.buildMs)}  heap +${f.heapMb.toFixed(1)} MB`);
-    console.log(`  MiniSearch: p50 ${fmt(lm.p50)}  p95 ${fmt(lm.p95)}  (${lm.n} keystrokes)  build ${fmt(ms.buildMs)}  heap +${ms.heapMb.toFixed(1)} MB`);
+    console.log(
+      `  Fuse.js:    p50 ${fmt(lf.p50)}  p95 ${fmt(lf.p95)}  (${lf.n} keystrokes)  build ${fmt(f.buildMs)}  heap +${f.heapMb.toFixed(1)} MB`,
+    );
+    console.log(
+      `  MiniSearch: p50 ${fmt(lm.p50)}  p95 ${fmt(lm.p95)}  (${lm.n} keystrokes)  build ${fmt(ms.buildMs)}  heap +${ms.heapMb.toFixed(1)} MB`,
+    );
     console.log(
       `  ratio p95: Fuse.js/ours ${(lf.p95 / lo.p95).toFixed(0)}×, MiniSearch/ours ${(lm.p95 / lo.p95).toFixed(0)}×` +
         `  target p95 ≤ ${scale > 10 ? 5 : 1} ms: ${lo.p95 <= (scale > 10 ? 5 : 1) ? 'met' : 'MISSED'}`,

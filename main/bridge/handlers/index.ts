@@ -1,12 +1,19 @@
 import type { Kiosk } from '../../core/kiosk.js';
 import { createDispatcher, type Handlers } from '../dispatcher.js';
+import { catalogHandlers } from './catalog.js';
 import { identityHandlers } from './identity.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
 import { terminalHandlers } from './terminal.js';
 
 export function createHandlers(kiosk: Kiosk): Handlers {
-  return { ...terminalHandlers(kiosk), ...sessionHandlers(kiosk), ...identityHandlers(kiosk), ...maintenanceHandlers(kiosk) };
+  return {
+    ...terminalHandlers(kiosk),
+    ...sessionHandlers(kiosk),
+    ...identityHandlers(kiosk),
+    ...maintenanceHandlers(kiosk),
+    ...catalogHandlers(kiosk),
+  };
 }
 
 /** The dispatcher both transports use: contract validation, handlers, and logged rejections. */

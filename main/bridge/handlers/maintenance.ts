@@ -10,7 +10,15 @@ function requireMaintenance(kiosk: Kiosk): void {
 
 export function maintenanceHandlers(
   kiosk: Kiosk,
-): Pick<Handlers, 'maintenance.unlock' | 'maintenance.overview' | 'maintenance.selfTest' | 'maintenance.restart' | 'maintenance.exit'> {
+): Pick<
+  Handlers,
+  | 'maintenance.unlock'
+  | 'maintenance.overview'
+  | 'maintenance.selfTest'
+  | 'maintenance.restart'
+  | 'maintenance.exit'
+  | 'maintenance.catalogSync'
+> {
   return {
     'maintenance.unlock': ({ pin }) => {
       const outcome = kiosk.gate.unlock(pin);
@@ -31,6 +39,13 @@ export function maintenanceHandlers(
         })),
         audit: kiosk.audit.latest(30),
       };
+    },
+    'maintenance.catalogSync': async () => {
+      requireMaintenance(kiosk);
+      kiosk.audit.append('maintenance.catalogSync', {});
+      // a failed sync is reported through the status (lastResult / lastError), not as a bridge error
+      await kiosk.catalog.syncNow().catch(() => undefined);
+      return kiosk.catalog.status();
     },
     'maintenance.selfTest': async ({ deviceId }) => {
       requireMaintenance(kiosk);

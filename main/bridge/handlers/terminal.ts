@@ -17,7 +17,12 @@ export const terminalInfo = (kiosk: Kiosk) => ({
 
 export function terminalHandlers(kiosk: Kiosk): Pick<Handlers, 'kiosk.snapshot' | 'terminal.info'> {
   return {
-    'kiosk.snapshot': () => ({ terminal: terminalInfo(kiosk), session: kiosk.session.snapshot(), identity: kiosk.identity.snapshot() }),
+    'kiosk.snapshot': () => ({
+      terminal: terminalInfo(kiosk),
+      session: kiosk.session.snapshot(),
+      identity: kiosk.identity.snapshot(),
+      catalog: kiosk.catalog.status(),
+    }),
     'terminal.info': () => terminalInfo(kiosk),
   };
 }

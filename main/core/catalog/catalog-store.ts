@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { KeyValueStore } from '../store/kv.js';
-import { MatterSchema, type CatalogChange, type LifeEvent, type Matter } from '../platform/schemas.js';
+import { lifeEvents, MatterSchema, type CatalogChange, type LifeEvent, type Matter, type TerminalFlow } from '../platform/schemas.js';
 
 /** Where an unfinished sync stands (kept across restarts so a cut sync resumes where it stopped). */
 export interface PendingSync {
@@ -36,7 +36,8 @@ export interface BrowseFilter {
   lifeEvent?: LifeEvent;
   department?: string;
   terminalOnly?: boolean;
-  ids?: string[];
+  /** Only matters this terminal handles with that flow. */
+  flow?: TerminalFlow;
 }
 
 export interface MatterSummary {
@@ -48,7 +49,14 @@ export interface MatterSummary {
 }
 
 const STATE_KEY = 'catalog.state';
-const initialState: CatalogState = { version: 0, updatedAt: null, lastAttemptAt: null, lastResult: 'never', lastError: null, pending: null };
+const initialState: CatalogState = {
+  version: 0,
+  updatedAt: null,
+  lastAttemptAt: null,
+  lastResult: 'never',
+  lastError: null,
+  pending: null,
+};
 
 /** The local catalog in SQLite: the applied matters, the pending changes of an unfinished sync, and sync state. */
 export class CatalogStore {
@@ -93,21 +101,28 @@ export class CatalogStore {
   /** Applies every pending change and the new version in one transaction; the previous catalog stays if anything fails. */
   applyPending(version: number, full: boolean, at: string): number {
     const upsert = this.db.prepare(
-      `INSERT INTO catalog_matter (id, name, aliases, department, audience, life_events, popularity, terminal, json)
-       VALUES (@id, @name, @aliases, @department, @audience, @lifeEvents, @popularity, @terminal, @json)
+      `INSERT INTO catalog_matter (id, name, aliases, department, audience, life_events, popularity, terminal, flows, json)
+       VALUES (@id, @name, @aliases, @department, @audience, @lifeEvents, @popularity, @terminal, @flows, @json)
        ON CONFLICT(id) DO UPDATE SET name=excluded.name, aliases=excluded.aliases, department=excluded.department,
          audience=excluded.audience, life_events=excluded.life_events, popularity=excluded.popularity,
-         terminal=excluded.terminal, json=excluded.json`,
+         terminal=excluded.terminal, flows=excluded.flows, json=excluded.json`,
     );
     const remove = this.db.prepare('DELETE FROM catalog_matter WHERE id = ?');
     return this.db.transaction(() => {
       if (full) this.db.exec('DELETE FROM catalog_matter');
       let applied = 0;
-      for (const row of this.db.prepare('SELECT op, id, json FROM catalog_pending ORDER BY seq').iterate() as Iterable<{
-        op: string;
-        id: string;
-        json: string | null;
-      }>) {
+      // in batches: better-sqlite3 cannot write while a read statement is still iterating
+      const batch = this.db.prepare('SELECT seq, op, id, json FROM catalog_pending WHERE seq > ? ORDER BY seq LIMIT 2000');
+      const rows = function* () {
+        let last = 0;
+        for (;;) {
+          const page = batch.all(last) as { seq: number; op: string; id: string; json: string | null }[];
+          if (page.length === 0) return;
+          yield* page;
+          last = page[page.length - 1]!.seq;
+        }
+      };
+      for (const row of rows()) {
         if (row.op === 'delete') remove.run(row.id);
         else {
           const m = JSON.parse(row.json!) as Matter;
@@ -120,6 +135,7 @@ export class CatalogStore {
             lifeEvents: `|${m.lifeEvents.join('|')}|`,
             popularity: m.popularity,
             terminal: m.channels.terminal ? 1 : 0,
+            flows: `|${m.channels.terminal?.flows.join('|') ?? ''}|`,
             json: row.json,
           });
         }
@@ -147,7 +163,13 @@ export class CatalogStore {
         popularity: number;
         terminal: number;
       }[]
-    ).map((r) => ({ id: r.id, name: r.name, aliases: JSON.parse(r.aliases) as string[], popularity: r.popularity, terminal: r.terminal === 1 }));
+    ).map((r) => ({
+      id: r.id,
+      name: r.name,
+      aliases: JSON.parse(r.aliases) as string[],
+      popularity: r.popularity,
+      terminal: r.terminal === 1,
+    }));
   }
 
   summaries(ids: string[]): MatterSummary[] {
@@ -159,8 +181,8 @@ export class CatalogStore {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** A page of matters for browsing: "can be done here" first, then by popularity. */
-  browse(filter: BrowseFilter, page: number, pageSize: number): { items: MatterSummary[]; total: number } {
+  /** A page of matters for browsing: "can be done here" first (or purely by popularity), then by name. */
+  browse(filter: BrowseFilter, sort: 'hereFirst' | 'popular', page: number, pageSize: number): { items: MatterSummary[]; total: number } {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (filter.audience) {
@@ -176,21 +198,47 @@ export class CatalogStore {
       args.push(filter.department);
     }
     if (filter.terminalOnly) where.push('terminal = 1');
+    if (filter.flow) {
+      where.push('flows LIKE ?');
+      args.push(`%|${filter.flow}|%`);
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM catalog_matter ${clause}`).get(...args) as { n: number }).n;
     const rows = this.db
       .prepare(
         `SELECT id, name, department, popularity, terminal FROM catalog_matter ${clause}
-         ORDER BY terminal DESC, popularity DESC, name LIMIT ? OFFSET ?`,
+         ORDER BY ${sort === 'popular' ? '' : 'terminal DESC, '}popularity DESC, name, id LIMIT ? OFFSET ?`,
       )
-      .all(...args, pageSize, page * pageSize) as { id: string; name: string; department: string | null; popularity: number; terminal: number }[];
+      .all(...args, pageSize, page * pageSize) as {
+      id: string;
+      name: string;
+      department: string | null;
+      popularity: number;
+      terminal: number;
+    }[];
     return { items: rows.map((r) => ({ ...r, terminal: r.terminal === 1 })), total };
   }
 
-  /** Departments with how many matters each, largest first. */
-  departments(): { name: string; count: number }[] {
-    return this.db
-      .prepare('SELECT department AS name, count(*) AS count FROM catalog_matter WHERE department IS NOT NULL GROUP BY department ORDER BY count DESC, name')
-      .all() as { name: string; count: number }[];
+  /** What browsing can offer: matters per life event, per department (largest first) and per audience. */
+  facets(): {
+    lifeEvents: { key: LifeEvent; count: number }[];
+    departments: { name: string; count: number }[];
+    audience: { person: number; legal: number };
+  } {
+    const count = (sql: string, arg: string) => (this.db.prepare(sql).get(arg) as { n: number }).n;
+    return {
+      lifeEvents: lifeEvents
+        .map((key) => ({ key, count: count('SELECT count(*) AS n FROM catalog_matter WHERE life_events LIKE ?', `%|${key}|%`) }))
+        .filter((e) => e.count > 0),
+      departments: this.db
+        .prepare(
+          'SELECT department AS name, count(*) AS count FROM catalog_matter WHERE department IS NOT NULL GROUP BY department ORDER BY count DESC, name',
+        )
+        .all() as { name: string; count: number }[],
+      audience: {
+        person: count('SELECT count(*) AS n FROM catalog_matter WHERE audience LIKE ?', '%|person|%'),
+        legal: count('SELECT count(*) AS n FROM catalog_matter WHERE audience LIKE ?', '%|legal|%'),
+      },
+    };
   }
 }

@@ -65,7 +65,27 @@ export const ConfigSchema = z
       maxAttempts: z.number().int().min(1).max(20).default(5),
       lockoutSeconds: z.number().int().min(10).max(86_400).default(300),
     }),
-    platform: z.object({ url: z.url() }).prefault({ url: 'http://127.0.0.1:18080/' }),
+    /** The government service platform. Absent: the terminal serves only the catalog it already holds. */
+    platform: z
+      .object({
+        url: z.url().optional(),
+        /** Name of the emulator `npm start` launches and whose address replaces `url`. */
+        emulator: z.string().optional(),
+        /** This terminal's secret for signing requests (see main/core/platform/openapi.yaml). */
+        secret: z.string().min(8, 'at least 8 characters'),
+        timeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+        /** Catalog sync schedule; after a failure it retries sooner (from 30 s, doubling up to this). */
+        syncIntervalMinutes: z
+          .number()
+          .min(0.05)
+          .max(24 * 60)
+          .default(30),
+      })
+      .refine((p) => p.url !== undefined || p.emulator !== undefined, {
+        message: 'set "url" (the platform address) or "emulator" (to run on the platform emulator)',
+        path: ['url'],
+      })
+      .optional(),
     /** Window permissions the kiosk grants (all others are denied). */
     permissions: z.array(z.enum(['media', 'clipboard-read', 'fullscreen'])).default([]),
     devices: z.array(DeviceConfigSchema).default([]),

@@ -74,7 +74,13 @@ export class PlatformClient {
     const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...signRequest({ terminalId: this.options.terminalId, secret: this.options.secret, method, pathWithQuery: url.pathname + url.search, body }),
+      ...signRequest({
+        terminalId: this.options.terminalId,
+        secret: this.options.secret,
+        method,
+        pathWithQuery: url.pathname + url.search,
+        body,
+      }),
     };
     if (body) headers['content-type'] = 'application/json';
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
@@ -88,7 +94,8 @@ export class PlatformClient {
       text = await res.text();
     } catch (e) {
       if (opts.signal?.aborted) throw new PlatformError('canceled', `${where}: canceled`, { path: url.pathname });
-      if (timeout.aborted) throw new PlatformError('timeout', `${where}: no reply within ${this.options.timeoutMs ?? 10_000} ms`, { path: url.pathname });
+      if (timeout.aborted)
+        throw new PlatformError('timeout', `${where}: no reply within ${this.options.timeoutMs ?? 10_000} ms`, { path: url.pathname });
       throw new PlatformError('unreachable', `${where}: ${(e as Error).cause ? String((e as Error).cause) : (e as Error).message}`, {
         path: url.pathname,
       });

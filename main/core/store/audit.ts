@@ -11,6 +11,7 @@ export type AuditType =
   | 'maintenance.pinRejected'
   | 'maintenance.lockedOut'
   | 'maintenance.restart'
+  | 'maintenance.catalogSync'
   | 'device.status'
   | 'device.selfTest'
   | 'bridge.rejected';

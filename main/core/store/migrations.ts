@@ -29,6 +29,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         life_events TEXT NOT NULL,
         popularity INTEGER NOT NULL,
         terminal INTEGER NOT NULL,
+        flows TEXT NOT NULL,
         json TEXT NOT NULL
       );
       CREATE INDEX catalog_matter_department ON catalog_matter(department);

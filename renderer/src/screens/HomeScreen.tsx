@@ -2,9 +2,23 @@ import { useTranslation } from 'react-i18next';
 import { TopBar } from '../components/TopBar.js';
 import { IdentifyStep } from '../steps/IdentifyStep.js';
 import { useApp } from '../stores/index.js';
-import { push, type ServiceTile } from '../stores/navigation.js';
+import { push, type Route, type ServiceTile } from '../stores/navigation.js';
 
 const tiles: ServiceTile[] = ['apply', 'query', 'print', 'pay', 'progress'];
+
+/** Where each home tile leads: the catalog for what it holds; the service screens for the rest. */
+function tileRoute(tile: ServiceTile): Route {
+  switch (tile) {
+    case 'apply':
+      return { screen: 'browse' };
+    case 'query':
+      return { screen: 'matters', filter: { flow: 'query' }, title: 'home.tiles.query.label' };
+    case 'print':
+      return { screen: 'matters', filter: { flow: 'printProof' }, title: 'home.tiles.print.label' };
+    default:
+      return { screen: 'service', service: tile };
+  }
+}
 
 export function HomeScreen() {
   const { t } = useTranslation();
@@ -14,7 +28,7 @@ export function HomeScreen() {
     <main className="screen" data-testid="home">
       <TopBar title={t('home.title')} showBack={false} />
       <IdentifyStep />
-      <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'service', service: 'search' })}>
+      <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'search' })}>
         {t('home.search')}
       </button>
       <nav className="tiles" aria-label={t('home.title')}>
@@ -25,7 +39,7 @@ export function HomeScreen() {
             className="tile"
             data-testid={`tile-${tile}`}
             autoFocus={i === 0}
-            onClick={() => go({ screen: 'service', service: tile })}
+            onClick={() => go(tileRoute(tile))}
           >
             <span>{t(`home.tiles.${tile}.label`)}</span>
             <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { useApp, useSlice } from '../stores/index.js';
+import { CatalogPanel } from './CatalogPanel.js';
 
 /** Technicians' screen: configured devices with live status and self-test, recent audit entries, restart. */
 export function MaintenanceScreen() {
@@ -95,6 +96,7 @@ export function MaintenanceScreen() {
             </tbody>
           </table>
         </section>
+        <CatalogPanel />
         <section className="panel">
           <h2>{t('maintenance.audit')}</h2>
           <table data-testid="audit">

@@ -5,11 +5,11 @@ import { useApp, useSlice } from '../stores/index.js';
 import { home, type ServiceTile } from '../stores/navigation.js';
 
 /** Where a service is not connected on this terminal yet: say so plainly and offer the way forward. */
-export function ServiceUnavailableScreen({ service }: { service: ServiceTile | 'search' }) {
+export function ServiceUnavailableScreen({ service, matterName }: { service: ServiceTile; matterName?: string }) {
   const { t } = useTranslation();
   const { stores } = useApp();
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
-  const name = service === 'search' ? t('home.search') : t(`home.tiles.${service}.label`);
+  const name = matterName ?? t(`home.tiles.${service}.label`);
   return (
     <main className="screen" data-testid="service-unavailable">
       <TopBar title={name} showBack />

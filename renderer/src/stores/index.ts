@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeClient } from '../bridge/client.js';
+import { createCatalogStore, initialCatalogSession } from './catalog.js';
 import { createIdentityStore, initialIdentity } from './identity.js';
 import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
 import { createNavigationStore, initialNavigation } from './navigation.js';
@@ -16,6 +17,7 @@ export function createStores() {
     navigation: createNavigationStore(),
     maintenance: createMaintenanceStore(),
     identity: createIdentityStore(),
+    catalog: createCatalogStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -25,6 +27,7 @@ export function resetSessionStores(stores: Stores): void {
   stores.navigation.setState(initialNavigation(), true);
   stores.maintenance.setState(initialMaintenance(), true);
   stores.identity.setState(initialIdentity(), true);
+  stores.catalog.setState(initialCatalogSession());
 }
 
 /** Wires bridge events into the stores. Returns an unsubscribe function. */
@@ -34,6 +37,7 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
     stores.terminal.setState(applyTerminalInfo(snap.terminal));
     stores.session.setState({ session: snap.session });
     stores.identity.setState(snap.identity, true);
+    stores.catalog.setState({ status: snap.catalog });
   };
   const offConn = bridge.onConnection((connected) => {
     stores.session.setState({ connected });
@@ -49,6 +53,9 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
         break;
       case 'identity.changed':
         stores.identity.setState(e.payload, true);
+        break;
+      case 'catalog.status':
+        stores.catalog.setState({ status: e.payload });
         break;
       case 'device.status':
         stores.terminal.setState((s) => ({ devices: applyDeviceStatus(s.devices, e.payload) }));

@@ -197,6 +197,8 @@ export class SearchIndex {
         const e = entries[i]!;
         if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
         if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
+        // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
+        if (!allLetters && (e.charMask & charMask) === 0) continue;
         const d = approx.distance(e.letters, maxEdits);
         if (d === 0) consider(i, Kind.pinyin, -50);
         else if (d <= maxEdits) consider(i, Kind.fuzzy, -d * 200);
@@ -206,7 +208,8 @@ export class SearchIndex {
     // Top `limit` by score (ties by name), without sorting every match.
     const top: number[] = [];
     const better = (a: number, b: number) =>
-      bestScore[a]! > bestScore[b]! || (bestScore[a] === bestScore[b] && entries[bestEntry[a]!]!.official < entries[bestEntry[b]!]!.official);
+      bestScore[a]! > bestScore[b]! ||
+      (bestScore[a] === bestScore[b] && entries[bestEntry[a]!]!.official < entries[bestEntry[b]!]!.official);
     for (const o of touched) {
       if (top.length === limit && !better(o, top[top.length - 1]!)) continue;
       let k = top.length === limit ? limit - 1 : top.length;

@@ -1,0 +1,14 @@
+import type { Kiosk } from '../../core/kiosk.js';
+import type { Handlers } from '../dispatcher.js';
+
+export function catalogHandlers(
+  kiosk: Kiosk,
+): Pick<Handlers, 'catalog.status' | 'catalog.search' | 'catalog.browse' | 'catalog.facets' | 'catalog.matter'> {
+  return {
+    'catalog.status': () => kiosk.catalog.status(),
+    'catalog.search': ({ query, limit }) => ({ hits: kiosk.catalog.search(query, limit) }),
+    'catalog.browse': ({ sort, page, pageSize, ...filter }) => ({ ...kiosk.catalog.browse(filter, sort, page, pageSize), page, pageSize }),
+    'catalog.facets': () => kiosk.catalog.facets(),
+    'catalog.matter': ({ id }) => ({ matter: kiosk.catalog.matter(id) }),
+  };
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { Breadcrumb } from '../components/Breadcrumb.js';
+import { Button } from '../components/Button.js';
+import { CatalogNotice } from '../components/CatalogNotice.js';
+import { TopBar } from '../components/TopBar.js';
+import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
+import { useApp } from '../stores/index.js';
+import { push } from '../stores/navigation.js';
+
+/** Life events (出生, 上学, 退休 …) as tiles, each with how many matters it holds. */
+export function LifeEventsScreen() {
+  const { t } = useTranslation();
+  const { stores } = useApp();
+  const facets = useBridgeQuery('catalog.facets', {}, 'facets');
+  return (
+    <main className="screen" data-testid="life-events-screen">
+      <TopBar title={t('catalog.byLifeEvent')} showBack />
+      <Breadcrumb />
+      <CatalogNotice />
+      {facets.status === 'loading' && <p role="status">{t('catalog.loading')}</p>}
+      {facets.status === 'error' && (
+        <p role="alert">
+          {t(facets.messageKey)} <Button onClick={facets.retry}>{t('common.retry')}</Button>
+        </p>
+      )}
+      {facets.status === 'ok' && facets.data.lifeEvents.length === 0 && <p>{t('catalog.none')}</p>}
+      {facets.status === 'ok' && (
+        <nav className="tiles" aria-label={t('catalog.byLifeEvent')}>
+          {facets.data.lifeEvents.map((e) => (
+            <button
+              type="button"
+              className="tile"
+              key={e.key}
+              data-testid={`life-event-${e.key}`}
+              onClick={() =>
+                stores.navigation.setState(
+                  push(stores.navigation.getState(), {
+                    screen: 'matters',
+                    filter: { lifeEvent: e.key },
+                    title: `catalog.lifeEvent.${e.key}`,
+                  }),
+                )
+              }
+            >
+              <span>{t(`catalog.lifeEvent.${e.key}`)}</span>
+              <span className="hint">{t('catalog.count', { count: e.count })}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+    </main>
+  );
+}
