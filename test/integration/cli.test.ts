@@ -77,3 +77,54 @@ describe('emulator CLI', () => {
     await exited;
   });
 });
+
+describe('diag catalog search', () => {
+  it('syncs from a platform, then ranks from the local catalog, as JSON', async () => {
+    const emu = spawn(tsx, [path.join(root, 'emulators', 'cli.ts'), 'platform', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        readline.createInterface({ input: emu.stdout! }).on('line', (l) => {
+          const m = /^READY platform (\S+)$/.exec(l);
+          if (m) resolve(m[1]!);
+        });
+        emu.once('exit', (c) => reject(new Error(`platform emulator exited ${c}`)));
+      });
+      expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'diag-catalog-'));
+      const r = run('main/diag/cli.ts', [
+        'catalog',
+        'search',
+        'hjzm',
+        '--json',
+        '--limit',
+        '3',
+        '--platform',
+        address,
+        '--data-dir',
+        dataDir,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      const hits = JSON.parse(r.stdout) as { id: string; name: string; code: string | null; score: number }[];
+      expect(hits[0]).toMatchObject({ name: '户籍证明开具', id: expect.any(String), score: expect.any(Number) });
+      expect(Object.keys(hits[0]!).sort()).toEqual(['code', 'id', 'name', 'score']);
+      expect(hits.length).toBeLessThanOrEqual(3);
+      expect(r.stderr).toContain('updated to version 1');
+
+      // offline afterwards: the local catalog still answers, in readable form
+      const local = run('main/diag/cli.ts', ['catalog', 'search', 'wufanzui', '--data-dir', dataDir]);
+      expect(local.status).toBe(0);
+      expect(local.stdout.split('\n')[0]).toContain('开具有无违法犯罪记录证明');
+      expect(local.stdout).toContain('无犯罪证明');
+    } finally {
+      emu.kill();
+    }
+  });
+
+  it('says so when the platform cannot be reached (exit 1) and when the usage is wrong (exit 2)', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'diag-catalog-'));
+    const r = run('main/diag/cli.ts', ['catalog', 'search', 'x', '--platform', 'http://127.0.0.1:9/', '--data-dir', dataDir]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('unreachable');
+    expect(run('main/diag/cli.ts', ['catalog', 'search']).status).toBe(2);
+  });
+});

@@ -63,4 +63,12 @@ describe('configuration', () => {
   it('reports YAML syntax errors instead of crashing', () => {
     expect(problems('terminal: [unclosed\n')[0]!.field).toBe('(syntax)');
   });
+
+  it('the platform needs an address (or its emulator) and a secret, and has a sync schedule by default', () => {
+    expect(problems(base + 'platform: { secret: long-enough-secret }\n').map((p) => p.field)).toContain('platform.url');
+    expect(problems(base + 'platform: { url: "http://p/", secret: short }\n').map((p) => p.field)).toContain('platform.secret');
+    const c = parseConfig(base + 'platform: { url: "http://p/", secret: long-enough-secret }\n', 'test.yaml');
+    expect(c.platform).toMatchObject({ syncIntervalMinutes: 30, timeoutMs: 10_000 });
+    expect(parseConfig(base, 'test.yaml').platform).toBeUndefined();
+  });
 });
