@@ -159,8 +159,24 @@ describe('offline', () => {
     await expect.poll(() => page.getByTestId('search-results').textContent()).toContain('失业登记');
     await shot('offline-search');
 
+    // a technician sees the failed sync in maintenance, and can sync by hand once the network is back
+    await page.getByTestId('exit').click();
+    await page.getByTestId('attract').waitFor();
+    await page.keyboard.press('Control+Alt+m');
+    for (const d of '246810') await page.getByTestId(`pin-${d}`).click();
+    await page.getByTestId('pin-enter').click();
+    const panel = page.getByTestId('maint-catalog');
+    await panel.waitFor();
+    expect(await page.getByTestId('maint-catalog-result').getAttribute('data-result')).toBe('failed');
+    await expect(page.getByTestId('maint-catalog-result').textContent()).resolves.toContain('unreachable');
+    expect(Number(await page.getByTestId('maint-catalog-count').textContent())).toBeGreaterThan(1000);
+    await shot('maintenance-offline');
     await emulatorFault(kiosk, 'platform', 'offline', false);
-    await banner.waitFor({ state: 'detached', timeout: 20_000 });
+    await page.getByTestId('maint-catalog-sync').click();
+    await expect.poll(() => page.getByTestId('maint-catalog-result').getAttribute('data-result'), { timeout: 20_000 }).toBe('ok');
+    await expect(page.getByTestId('maint-catalog-version').textContent()).resolves.toBe('1');
+    await page.getByTestId('maintenance-exit').click();
+    await page.getByTestId('attract').waitFor();
     expect((await catalogStatus())?.lastResult).toBe('ok');
   });
 });

@@ -115,9 +115,9 @@ describe('resident journey through the foundation', () => {
   });
 
   it('is operable by keys: arrows move a visible focus, Enter acts, Escape goes back', async () => {
-    await page.getByTestId('tile-apply').focus();
+    await page.getByTestId('tile-print').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tile-query');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tile-pay');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');

@@ -4,7 +4,9 @@ import { en } from '../../renderer/src/i18n/en.js';
 import { directionOf } from '../../renderer/src/i18n/index.js';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
 import { moveForKey, nextIndex } from '../../renderer/src/keyboard/focus.js';
-import { back, current, home, initialNavigation, push } from '../../renderer/src/stores/navigation.js';
+import { catalogNotice, type CatalogStatus } from '../../renderer/src/stores/catalog.js';
+import { guideSpeechText, timeText, type Matter } from '../../renderer/src/guide/speech.js';
+import { back, backTo, current, home, initialNavigation, push } from '../../renderer/src/stores/navigation.js';
 import { applyDeviceStatus } from '../../renderer/src/stores/terminal.js';
 import { colorPairs, contrastRatio, cssVariables, minimums, tokens } from '../../renderer/src/theme/tokens.js';
 
@@ -98,5 +100,70 @@ describe('navigation', () => {
     const d = applyDeviceStatus(applyDeviceStatus({}, st), { ...st, state: 'offline' });
     expect(Object.keys(d)).toEqual(['idcard']);
     expect(d.idcard!.state).toBe('offline');
+  });
+});
+
+describe('catalog screens', () => {
+  const ok: CatalogStatus = {
+    configured: true,
+    version: 3,
+    matterCount: 1300,
+    updatedAt: '2026-11-22T01:00:00Z',
+    lastAttemptAt: '2026-11-22T01:00:00Z',
+    lastResult: 'ok',
+    lastError: null,
+    syncing: false,
+    pendingChanges: 0,
+  };
+
+  it('the offline notice appears when the last sync failed, and an empty catalog is called out unless the first sync is on its way', () => {
+    expect(catalogNotice(ok)).toBe('none');
+    expect(catalogNotice({ ...ok, lastResult: 'failed' })).toBe('offline');
+    expect(catalogNotice({ ...ok, matterCount: 0, lastResult: 'never' })).toBe('none');
+    expect(catalogNotice({ ...ok, matterCount: 0, lastResult: 'failed' })).toBe('empty');
+    expect(catalogNotice({ ...ok, configured: false, matterCount: 0, lastResult: 'never' })).toBe('empty');
+  });
+
+  it('the breadcrumb goes back to any earlier step', () => {
+    let s = push(push(initialNavigation(), { screen: 'browse' }), { screen: 'lifeEvents' });
+    s = push(s, { screen: 'matters', filter: { lifeEvent: 'retirement' }, title: 'catalog.lifeEvent.retirement' });
+    expect(current(backTo(s, 1))).toEqual({ screen: 'browse' });
+    expect(backTo(s, 9)).toBe(s);
+  });
+
+  const t = (key: string, o?: Record<string, unknown>) => (o ? `${key}${JSON.stringify(o)}` : key);
+  const matter = {
+    name: '户籍证明开具',
+    audience: ['person'],
+    conditions: ['本人办理'],
+    materials: [{ name: '居民身份证', form: 'original', copies: 1, notes: null, electronicLicence: true, deferrable: false }],
+    timeLimit: { legalDays: 5, promisedDays: 1, instant: false, note: null },
+    fee: { free: true, amount: null, basis: null },
+    channels: { window: true, online: true, terminal: { flows: ['query', 'printProof'] } },
+    hall: null,
+  } as unknown as Matter;
+
+  it('read-aloud text follows the guide: name, who, materials with the electronic licence, time, fee, what this terminal does', () => {
+    const text = guideSpeechText(matter, t);
+    const order = [
+      '户籍证明开具',
+      'guide.audience',
+      '居民身份证',
+      'guide.electronicLicence',
+      'guide.timeLegal',
+      'guide.feeFree',
+      'guide.doHereFlows',
+    ];
+    const at = order.map((x) => text.indexOf(x));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('time limits: instant matters say so; otherwise legal and promised days', () => {
+    expect(timeText({ ...matter, timeLimit: { ...matter.timeLimit, instant: true } }, t)).toEqual(['guide.timeInstant']);
+    expect(timeText(matter, t)).toEqual(['guide.timeLegal{"days":5}', 'guide.timePromised{"days":1}']);
+    expect(timeText({ ...matter, timeLimit: { legalDays: null, promisedDays: null, instant: false, note: null } }, t)).toEqual([
+      'guide.timeUnknown',
+    ]);
   });
 });

@@ -20,6 +20,7 @@ export type CatalogStore = ReturnType<typeof createCatalogStore>;
 /** What the offline banner says, if anything: the catalog is stale (last sync failed) or missing. */
 export function catalogNotice(status: CatalogStatus | null): 'none' | 'offline' | 'empty' {
   if (!status) return 'none';
-  if (status.matterCount === 0) return status.syncing || status.lastResult === 'never' ? 'none' : 'empty';
+  // an empty catalog is only normal while the very first sync is still on its way
+  if (status.matterCount === 0) return status.syncing || (status.configured && status.lastResult === 'never') ? 'none' : 'empty';
   return status.lastResult === 'failed' ? 'offline' : 'none';
 }
