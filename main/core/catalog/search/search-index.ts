@@ -1,7 +1,7 @@
 import { ApproximateMatcher } from './fuzzy.js';
 import { nameTokens, queryLetters, type NameToken } from './name-tokens.js';
 import { isAsciiLetter, normalizeQuery } from './normalize.js';
-import { MatchQuality, matchTokens } from './token-matcher.js';
+import { MatchQuality, matchTokensPacked } from './token-matcher.js';
 
 export interface SearchableMatter {
   id: string;
@@ -62,9 +62,22 @@ export class SearchIndex {
   private readonly entries: Entry[] = [];
   readonly matterCount: number;
   private previous: { query: string; matched: number[] } | null = null;
+  /** Names by the three-letter runs of their readings: where the typo pass looks for a surviving piece of the query. */
+  private readonly trigrams = new Map<string, number[]>();
+  private readonly fuzzySeen: Int32Array;
+  private fuzzyStamp = 0;
   private readonly scratch: { bestScore: Float64Array; bestEntry: Int32Array; bestKind: Uint8Array; touched: number[] };
 
-  constructor(matters: Iterable<SearchableMatter>) {
+  /**
+   * Results of one- and two-character queries, kept: every search starts with one of a few dozen first keystrokes,
+   * and they are the broadest (slowest) queries. The index never changes after it is built, so they never go stale.
+   */
+  private readonly shortQueries = new Map<string, { hits: SearchHit[]; matched: number[] }>();
+
+  constructor(
+    matters: Iterable<SearchableMatter>,
+    private readonly options: { cacheShortQueries?: boolean } = {},
+  ) {
     const byText = new Map<string, Entry>();
     const tokenCache = new Map<string, NameToken[]>();
     let count = 0;
@@ -115,6 +128,16 @@ export class SearchIndex {
       this.entries.push(e);
     }
     this.matterCount = count;
+    this.entries.forEach((e, i) => {
+      const runs = new Set<string>();
+      for (const text of [e.letters, e.lettersU]) for (let k = 0; k + 3 <= text.length; k++) runs.add(text.slice(k, k + 3));
+      for (const run of runs) {
+        let list = this.trigrams.get(run);
+        if (!list) this.trigrams.set(run, (list = []));
+        list.push(i);
+      }
+    });
+    this.fuzzySeen = new Int32Array(this.entries.length);
     this.scratch = {
       bestScore: new Float64Array(officialIds.size),
       bestEntry: new Int32Array(officialIds.size).fill(-1),
@@ -135,6 +158,12 @@ export class SearchIndex {
   search(raw: string, limit = 10): SearchHit[] {
     const q = normalizeQuery(raw);
     if (q === '') return [];
+    const cacheable = (this.options.cacheShortQueries ?? true) && q.length <= 2;
+    const cached = cacheable ? this.shortQueries.get(`${limit}:${q}`) : undefined;
+    if (cached) {
+      this.previous = { query: q, matched: cached.matched };
+      return cached.hits.map((h) => ({ ...h }));
+    }
     let letterMask = 0;
     let charMask = 0;
     let allLetters = true;
@@ -179,7 +208,9 @@ export class SearchIndex {
         matched.push(i);
         continue;
       }
-      const { quality, start } = matchTokens(e.tokens, q);
+      const packed = matchTokensPacked(e.tokens, q);
+      const quality = packed & 3;
+      const start = packed >> 2;
       if (quality === MatchQuality.None) continue;
       matched.push(i);
       consider(i, quality === MatchQuality.Initials ? Kind.initials : Kind.pinyin, (start === 0 ? 100 : 0) - Math.min(start, 20) * 2);
@@ -193,15 +224,20 @@ export class SearchIndex {
       const approx = new ApproximateMatcher(letters);
       let lettersMask = 0;
       for (let i = 0; i < letters.length; i++) lettersMask |= letterBit(letters.charCodeAt(i));
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
-        if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
+      const stamp = ++this.fuzzyStamp;
+      for (const piece of pieces) {
+        for (const i of this.trigrams.get(piece.slice(0, 3)) ?? []) {
+          if (this.fuzzySeen[i] === stamp) continue;
+          this.fuzzySeen[i] = stamp;
+          const e = entries[i]!;
+          if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
+          if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
         // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
         if (!allLetters && (e.charMask & charMask) === 0) continue;
-        const d = approx.distance(e.letters, maxEdits);
-        if (d === 0) consider(i, Kind.pinyin, -50);
-        else if (d <= maxEdits) consider(i, Kind.fuzzy, -d * 200);
+          const d = approx.distance(e.letters, maxEdits);
+          if (d === 0) consider(i, Kind.pinyin, -50);
+          else if (d <= maxEdits) consider(i, Kind.fuzzy, -d * 200);
+        }
       }
     }
 
@@ -230,6 +266,7 @@ export class SearchIndex {
     });
     for (const o of touched) bestEntry[o] = -1;
     this.previous = { query: q, matched };
+    if (cacheable && this.shortQueries.size < 256) this.shortQueries.set(`${limit}:${q}`, { hits: hits.map((h) => ({ ...h })), matched });
     return hits;
   }
 }

@@ -9,9 +9,10 @@ export type MatchQuality = (typeof MatchQuality)[keyof typeof MatchQuality];
  * syllable, the leading part of its syllable (only at the end: the resident is still typing), or its initial
  * (`z`, or `zh`/`ch`/`sh`). Tries every start token whose character or reading begins with the query's first
  * character, depth first; a branch dies as soon as a token cannot continue the query, so the search stays tiny.
- * Returns the best quality over all starts and the first start that reaches it.
+ * Returns the best quality over all starts and the first start reaching it, packed as `start * 4 + quality`
+ * (start −1 when nothing matched) so that no object is allocated per name.
  */
-export function matchTokens(tokens: readonly NameToken[], q: string): { quality: MatchQuality; start: number } {
+export function matchTokensPacked(tokens: readonly NameToken[], q: string): number {
   let quality: MatchQuality = MatchQuality.None;
   let start = -1;
   const first = q.charCodeAt(0);
@@ -25,7 +26,7 @@ export function matchTokens(tokens: readonly NameToken[], q: string): { quality:
       if (quality === MatchQuality.Characters) break;
     }
   }
-  return { quality, start };
+  return start * 4 + quality;
 }
 
 function from(tokens: readonly NameToken[], i: number, q: string, j: number): MatchQuality {
