@@ -181,7 +181,9 @@ export async function benchSearch(): Promise<void> {
     console.log(
       `  ours:       p50 ${fmt(lo.p50)}  p95 ${fmt(lo.p95)}  (${lo.n} keystrokes)  build ${fmt(o.buildMs)}  heap +${o.heapMb.toFixed(1)} MB`,
     );
-    console.log(`  ours, cold: p50 ${fmt(lc.p50)}  p95 ${fmt(lc.p95)}  (every keystroke scans all names: no narrowing, no short-query cache)`);
+    console.log(
+      `  ours, cold: p50 ${fmt(lc.p50)}  p95 ${fmt(lc.p95)}  (every keystroke scans all names: no narrowing, no short-query cache)`,
+    );
     console.log(
       `  Fuse.js:    p50 ${fmt(lf.p50)}  p95 ${fmt(lf.p95)}  (${lf.n} keystrokes)  build ${fmt(f.buildMs)}  heap +${f.heapMb.toFixed(1)} MB`,
     );

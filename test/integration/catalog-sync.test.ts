@@ -7,6 +7,7 @@ import { platformEmulator } from '../../emulators/platform/emulator.js';
 import { CatalogStore } from '../../main/core/catalog/catalog-store.js';
 import { syncCatalog } from '../../main/core/catalog/catalog-sync.js';
 import { PlatformClient } from '../../main/core/platform/client.js';
+import { rejectionOf } from '../support/rejection.js';
 import { PlatformError } from '../../main/core/platform/errors.js';
 import { openDatabase, type Db } from '../../main/core/store/db.js';
 import { KeyValueStore } from '../../main/core/store/kv.js';
@@ -29,14 +30,6 @@ const openStore = () => {
   store = new CatalogStore(db, new KeyValueStore(db));
 };
 const catalogSnapshot = () => db.prepare('SELECT id, json FROM catalog_matter ORDER BY id').all();
-async function syncError(p: Promise<unknown>): Promise<PlatformError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(PlatformError);
-  return e as PlatformError;
-}
 
 beforeEach(async () => {
   emu = await platformEmulator.start({ argv: [] });
@@ -81,7 +74,7 @@ describe('catalog sync against the platform emulator', () => {
     await emu.act('publish');
     const before = catalogSnapshot();
     emu.setFault('cutMidSync', true);
-    const e = await syncError(syncCatalog(client(), store, { pageSize: 5 }));
+    const e = await rejectionOf(syncCatalog(client(), store, { pageSize: 5 }), PlatformError);
     expect(['unreachable', 'badReply']).toContain(e.code);
     expect(catalogSnapshot()).toEqual(before);
     expect(store.state()).toMatchObject({ version: 1, lastResult: 'failed', pending: { received: 5, version: 3 } });
@@ -103,7 +96,7 @@ describe('catalog sync against the platform emulator', () => {
     await emu.act('publish');
     const before = catalogSnapshot();
     emu.setFault('malformedPage', true);
-    const e = await syncError(syncCatalog(client(), store, { pageSize: 3 }));
+    const e = await rejectionOf(syncCatalog(client(), store, { pageSize: 3 }), PlatformError);
     expect(e.code).toBe('badReply');
     expect(e.detail.field).toBe('changes.0.matter.name');
     expect(catalogSnapshot()).toEqual(before);
@@ -118,13 +111,13 @@ describe('catalog sync against the platform emulator', () => {
     expect(store.state().version).toBe(2);
     const before = catalogSnapshot();
     emu.setFault('rollback', true);
-    expect((await syncError(syncCatalog(client(), store))).code).toBe('versionRollback');
+    expect((await rejectionOf(syncCatalog(client(), store), PlatformError)).code).toBe('versionRollback');
     expect(store.state().version).toBe(2);
     expect(catalogSnapshot()).toEqual(before);
   });
 
   it('a terminal with the wrong secret is refused and keeps what it has', async () => {
-    const e = await syncError(syncCatalog(client('not-the-secret'), store));
+    const e = await rejectionOf(syncCatalog(client('not-the-secret'), store), PlatformError);
     expect(e.code).toBe('unauthorized');
     expect(store.count()).toBe(0);
   });
@@ -133,7 +126,7 @@ describe('catalog sync against the platform emulator', () => {
     await syncCatalog(client(), store);
     const count = store.count();
     await emu.close();
-    expect((await syncError(syncCatalog(client(), store))).code).toBe('unreachable');
+    expect((await rejectionOf(syncCatalog(client(), store), PlatformError)).code).toBe('unreachable');
     expect(store.count()).toBe(count);
     expect(store.state().updatedAt).not.toBeNull();
     emu = await platformEmulator.start({ argv: [] }); // for afterEach

@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
-import { TopBar } from '../components/TopBar.js';
+import { CatalogFrame } from '../components/CatalogFrame.js';
 import { useApp } from '../stores/index.js';
 import { push, type Route } from '../stores/navigation.js';
 
@@ -19,10 +17,7 @@ export function BrowseScreen() {
   const { t } = useTranslation();
   const { stores } = useApp();
   return (
-    <main className="screen" data-testid="browse-screen">
-      <TopBar title={t('catalog.browseTitle')} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
+    <CatalogFrame title={t('catalog.browseTitle')} testId="browse-screen">
       <nav className="tiles" aria-label={t('catalog.browseTitle')}>
         {entries.map((e, i) => (
           <button
@@ -38,6 +33,6 @@ export function BrowseScreen() {
           </button>
         ))}
       </nav>
-    </main>
+    </CatalogFrame>
   );
 }

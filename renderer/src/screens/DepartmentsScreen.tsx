@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
-import { Button } from '../components/Button.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
+import { CatalogFrame, LoadState } from '../components/CatalogFrame.js';
 import { Pager } from '../components/Pager.js';
-import { TopBar } from '../components/TopBar.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { useApp } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
@@ -20,16 +17,8 @@ export function DepartmentsScreen() {
   const all = facets.status === 'ok' ? facets.data.departments : [];
   const pages = Math.max(1, Math.ceil(all.length / PAGE));
   return (
-    <main className="screen" data-testid="departments-screen">
-      <TopBar title={t('catalog.byDepartment')} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
-      {facets.status === 'loading' && <p role="status">{t('catalog.loading')}</p>}
-      {facets.status === 'error' && (
-        <p role="alert">
-          {t(facets.messageKey)} <Button onClick={facets.retry}>{t('common.retry')}</Button>
-        </p>
-      )}
+    <CatalogFrame title={t('catalog.byDepartment')} testId="departments-screen">
+      <LoadState query={facets} />
       {facets.status === 'ok' && all.length === 0 && <p>{t('catalog.none')}</p>}
       <nav className="tiles" aria-label={t('catalog.byDepartment')}>
         {all.slice(page * PAGE, (page + 1) * PAGE).map((d) => (
@@ -55,6 +44,6 @@ export function DepartmentsScreen() {
         ))}
       </nav>
       <Pager page={page} pages={pages} onPage={setPage} />
-    </main>
+    </CatalogFrame>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CatalogFrame, LoadState } from '../components/CatalogFrame.js';
 import { Button } from '../components/Button.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
 import { QrCode } from '../components/QrCode.js';
-import { TopBar } from '../components/TopBar.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { guideSpeechText, timeText, type Matter } from '../guide/speech.js';
 import { useReadAloud } from '../guide/useReadAloud.js';
@@ -20,23 +18,15 @@ export function GuideScreen({ matterId, name }: { matterId: string; name: string
   const q = useBridgeQuery('catalog.matter', { id: matterId }, matterId);
   const [section, setSection] = useState<Section>('overview');
   return (
-    <main className="screen" data-testid="guide" data-matter-id={matterId}>
-      <TopBar title={name} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
-      {q.status === 'loading' && <p role="status">{t('catalog.loading')}</p>}
-      {q.status === 'error' && (
-        <p role="alert">
-          {t(q.messageKey)} <Button onClick={q.retry}>{t('common.retry')}</Button>
-        </p>
-      )}
+    <CatalogFrame title={name} testId="guide">
+      <LoadState query={q} />
       {q.status === 'ok' && !q.data.matter && (
         <p role="alert" data-testid="guide-missing">
           {t('catalog.notFound')}
         </p>
       )}
       {q.status === 'ok' && q.data.matter && <Guide matter={q.data.matter} section={section} onSection={setSection} />}
-    </main>
+    </CatalogFrame>
   );
 }
 
@@ -46,7 +36,7 @@ function Guide({ matter: m, section, onSection }: { matter: Matter; section: Sec
   const elderly = useSlice(stores.session, (s) => s.session?.elderly ?? false);
   const reader = useReadAloud('zh-CN', elderly);
   return (
-    <div className="guide">
+    <div className="guide" data-matter-id={m.id}>
       <nav className="guide-sections" aria-label={t('guide.sectionsLabel')}>
         {sections.map((s) => (
           <Button key={s} data-testid={`guide-section-${s}`} aria-pressed={section === s} onClick={() => onSection(s)}>

@@ -1,8 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
-import { Button } from '../components/Button.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
-import { TopBar } from '../components/TopBar.js';
+import { CatalogFrame, LoadState } from '../components/CatalogFrame.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { useApp } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
@@ -13,16 +10,8 @@ export function LifeEventsScreen() {
   const { stores } = useApp();
   const facets = useBridgeQuery('catalog.facets', {}, 'facets');
   return (
-    <main className="screen" data-testid="life-events-screen">
-      <TopBar title={t('catalog.byLifeEvent')} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
-      {facets.status === 'loading' && <p role="status">{t('catalog.loading')}</p>}
-      {facets.status === 'error' && (
-        <p role="alert">
-          {t(facets.messageKey)} <Button onClick={facets.retry}>{t('common.retry')}</Button>
-        </p>
-      )}
+    <CatalogFrame title={t('catalog.byLifeEvent')} testId="life-events-screen">
+      <LoadState query={facets} />
       {facets.status === 'ok' && facets.data.lifeEvents.length === 0 && <p>{t('catalog.none')}</p>}
       {facets.status === 'ok' && (
         <nav className="tiles" aria-label={t('catalog.byLifeEvent')}>
@@ -48,6 +37,6 @@ export function LifeEventsScreen() {
           ))}
         </nav>
       )}
-    </main>
+    </CatalogFrame>
   );
 }

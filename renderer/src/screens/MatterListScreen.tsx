@@ -1,11 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
-import { Button } from '../components/Button.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
+import { CatalogFrame, LoadState } from '../components/CatalogFrame.js';
 import { MatterButton } from '../components/MatterButton.js';
 import { Pager } from '../components/Pager.js';
-import { TopBar } from '../components/TopBar.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import type { BrowseParams } from '../stores/navigation.js';
 
@@ -19,16 +16,8 @@ export function MatterListScreen({ filter, title }: { filter: BrowseParams; titl
   const list = useBridgeQuery('catalog.browse', params, JSON.stringify(params));
   const pages = list.status === 'ok' ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
   return (
-    <main className="screen" data-testid="matter-list">
-      <TopBar title={title} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
-      {list.status === 'loading' && <p role="status">{t('catalog.loading')}</p>}
-      {list.status === 'error' && (
-        <p role="alert">
-          {t(list.messageKey)} <Button onClick={list.retry}>{t('common.retry')}</Button>
-        </p>
-      )}
+    <CatalogFrame title={title} testId="matter-list">
+      <LoadState query={list} />
       {list.status === 'ok' && (
         <>
           <p className="muted" data-testid="matter-total">
@@ -43,6 +32,6 @@ export function MatterListScreen({ filter, title }: { filter: BrowseParams; titl
         </>
       )}
       <Pager page={page} pages={pages} onPage={setPage} />
-    </main>
+    </CatalogFrame>
   );
 }

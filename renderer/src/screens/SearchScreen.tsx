@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Breadcrumb } from '../components/Breadcrumb.js';
+import { CatalogFrame } from '../components/CatalogFrame.js';
 import { Button } from '../components/Button.js';
-import { CatalogNotice } from '../components/CatalogNotice.js';
 import { MatterButton } from '../components/MatterButton.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
-import { TopBar } from '../components/TopBar.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
 
@@ -46,10 +44,7 @@ export function SearchScreen() {
   });
 
   return (
-    <main className="screen" data-testid="search-screen">
-      <TopBar title={t('catalog.searchTitle')} showBack />
-      <Breadcrumb />
-      <CatalogNotice />
+    <CatalogFrame title={t('catalog.searchTitle')} testId="search-screen">
       <div className="search-field">
         <label htmlFor="search-input">{t('catalog.searchLabel')}</label>
         <input
@@ -92,6 +87,6 @@ export function SearchScreen() {
       <Button data-testid="browse" onClick={() => stores.navigation.setState(push(stores.navigation.getState(), { screen: 'browse' }))}>
         {t('catalog.browse')}
       </Button>
-    </main>
+    </CatalogFrame>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SignatureVerifier } from '../../../emulators/platform/auth.js';
 import { PlatformClient } from '../../../main/core/platform/client.js';
+import { rejectionOf } from '../../support/rejection.js';
 import { PlatformError } from '../../../main/core/platform/errors.js';
 import { CatalogPageSchema, HealthSchema } from '../../../main/core/platform/schemas.js';
 import { signRequest } from '../../../main/core/platform/signing.js';
@@ -35,15 +36,6 @@ const client = (replies: Reply[], extra: Partial<ConstructorParameters<typeof Pl
   return { c, calls: s.calls, sleeps };
 };
 
-async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(PlatformError);
-  return e as PlatformError;
-}
-
 describe('platform client', () => {
   it('validates a good reply and signs the request the way the platform checks it', async () => {
     const { c, calls } = client([{ status: 200, body: JSON.stringify(health) }]);
@@ -63,7 +55,7 @@ describe('platform client', () => {
   it('names the offending field of a malformed reply', async () => {
     const page = { since: 0, version: 2, total: 1, nextCursor: null, changes: [{ op: 'upsert', matter: { id: 'x', name: 42 } }] };
     const { c } = client([{ status: 200, body: JSON.stringify(page) }]);
-    const e = await failure(c.get('/api/v1/catalog/changes', { schema: CatalogPageSchema }));
+    const e = await rejectionOf(c.get('/api/v1/catalog/changes', { schema: CatalogPageSchema }), PlatformError);
     expect(e.code).toBe('badReply');
     expect(e.detail.field).toBe('changes.0.matter.name');
     expect(e.message).toContain('changes.0.matter.name');
@@ -71,7 +63,7 @@ describe('platform client', () => {
 
   it('a reply that is not JSON is a bad reply, not a crash', async () => {
     const { c } = client([{ status: 200, body: '<html>gateway</html>' }]);
-    expect((await failure(c.get('/x', { schema: HealthSchema }))).code).toBe('badReply');
+    expect((await rejectionOf(c.get('/x', { schema: HealthSchema }), PlatformError)).code).toBe('badReply');
   });
 
   it('retries idempotent calls after network errors and 5xx with growing back-off, then succeeds', async () => {
@@ -90,13 +82,13 @@ describe('platform client', () => {
 
   it('gives up after the last attempt with the transient error', async () => {
     const { c, calls } = client([new TypeError('fetch failed'), new TypeError('fetch failed'), new TypeError('fetch failed')]);
-    expect((await failure(c.get('/api/v1/health', { schema: HealthSchema }))).code).toBe('unreachable');
+    expect((await rejectionOf(c.get('/api/v1/health', { schema: HealthSchema }), PlatformError)).code).toBe('unreachable');
     expect(calls).toHaveLength(3);
   });
 
   it('does not retry what retrying cannot fix: 401 and schema errors', async () => {
     const { c, calls } = client([{ status: 401, body: '{"error":{"code":"unauthorized","message":"signature does not match"}}' }]);
-    const e = await failure(c.get('/api/v1/catalog/changes', { schema: CatalogPageSchema }));
+    const e = await rejectionOf(c.get('/api/v1/catalog/changes', { schema: CatalogPageSchema }), PlatformError);
     expect(e.code).toBe('unauthorized');
     expect(e.message).toContain('signature does not match');
     expect(calls).toHaveLength(1);
@@ -113,7 +105,7 @@ describe('platform client', () => {
       timeoutMs: 50,
       attempts: 1,
     });
-    expect((await failure(c.get('/x', { schema: HealthSchema }))).code).toBe('timeout');
+    expect((await rejectionOf(c.get('/x', { schema: HealthSchema }), PlatformError)).code).toBe('timeout');
   });
 
   it('a canceled call says canceled, without retrying', async () => {
@@ -123,7 +115,7 @@ describe('platform client', () => {
     const c = new PlatformClient({ baseUrl: 'http://p/', terminalId: 'K', secret: 'secret-123', fetchImpl: hang });
     const p = c.get('/x', { schema: HealthSchema, signal: ac.signal });
     ac.abort();
-    expect((await failure(p)).code).toBe('canceled');
+    expect((await rejectionOf(p, PlatformError)).code).toBe('canceled');
   });
 
   it('signature covers method, path with query, time, nonce and body', () => {
