@@ -232,8 +232,8 @@ export class SearchIndex {
           const e = entries[i]!;
           if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
           if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
-        // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
-        if (!allLetters && (e.charMask & charMask) === 0) continue;
+          // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
+          if (!allLetters && (e.charMask & charMask) === 0) continue;
           const d = approx.distance(e.letters, maxEdits);
           if (d === 0) consider(i, Kind.pinyin, -50);
           else if (d <= maxEdits) consider(i, Kind.fuzzy, -d * 200);
