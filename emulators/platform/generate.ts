@@ -176,6 +176,8 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
     result: {
       type: resultType,
       name: resultType === 'proof' ? r.name.replace(/开具|出具|自助查询、打印/g, '') : null,
+      // none of the real sources has a result sample
+      sampleUrl: null,
       delivery: flows?.includes('printProof') ? ['print', 'electronic'] : flows ? ['electronic'] : ['window', 'post'],
     },
     process,

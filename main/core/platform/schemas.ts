@@ -55,6 +55,7 @@ export const MatterSchema = z.object({
   result: z.object({
     type: z.enum(['certificate', 'licence', 'approval', 'proof', 'record', 'none']),
     name: z.string().max(300).nullable(),
+    sampleUrl: z.string().max(1000).nullable(),
     delivery: z.array(z.enum(['print', 'window', 'post', 'electronic'])),
   }),
   process: z.array(text),

@@ -270,6 +270,7 @@ export const en: Shape<Messages> = {
     },
     delivery: { print: 'Printed here', window: 'Collected at the counter', post: 'By post', electronic: 'Electronic' },
     resultDelivery: 'How you get it: {{ways}}',
+    sample: 'Scan to see a sample of the result',
     basis: 'Legal basis',
     basisShow: 'Show legal basis',
     basisHide: 'Hide legal basis',

@@ -253,6 +253,7 @@ export const zhCN = {
     resultType: { certificate: '证书', licence: '许可证件', approval: '批准文书', proof: '证明', record: '查询结果', none: '无' },
     delivery: { print: '本机打印', window: '窗口领取', post: '邮寄送达', electronic: '电子结果' },
     resultDelivery: '结果怎么拿：{{ways}}',
+    sample: '扫码查看结果样本',
     basis: '设定依据',
     basisShow: '查看设定依据',
     basisHide: '收起设定依据',

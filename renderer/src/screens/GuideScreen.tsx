@@ -138,6 +138,12 @@ function TimeFee({ m }: { m: Matter }) {
         {t(`guide.resultType.${m.result.type}`)}
         {m.result.name ? `：${m.result.name}` : ''}
       </p>
+      {m.result.sampleUrl && (
+        <figure className="qr-box">
+          <QrCode text={m.result.sampleUrl} label={t('guide.sample')} size={160} />
+          <figcaption>{t('guide.sample')}</figcaption>
+        </figure>
+      )}
       {m.result.delivery.length > 0 && (
         <p>{t('guide.resultDelivery', { ways: m.result.delivery.map((d) => t(`guide.delivery.${d}`)).join('、') })}</p>
       )}
