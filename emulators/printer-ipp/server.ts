@@ -19,7 +19,14 @@ const Status = {
   busy: 0x0507,
 } as const;
 
-const Op = { printJob: 0x0002, validateJob: 0x0004, cancelJob: 0x0008, getJobAttributes: 0x0009, getJobs: 0x000a, getPrinterAttributes: 0x000b };
+const Op = {
+  printJob: 0x0002,
+  validateJob: 0x0004,
+  cancelJob: 0x0008,
+  getJobAttributes: 0x0009,
+  getJobs: 0x000a,
+  getPrinterAttributes: 0x000b,
+};
 
 /** An IPP Everywhere-style printer at /ipp/print over HTTP (RFC 8010 §4: POST, application/ipp). */
 export class IppServer {
@@ -91,19 +98,25 @@ export class IppServer {
     // §4.1.4: the first two operation attributes are the charset and then the natural language
     if (op?.tag !== Tag.operation || op.attrs[0]?.name !== 'attributes-charset' || op.attrs[1]?.name !== 'attributes-natural-language')
       return this.status(Status.badRequest, r.requestId, 'attributes-charset and attributes-natural-language must come first').finish();
-    if (!first(op, 'printer-uri') && !first(op, 'job-uri')) return this.status(Status.badRequest, r.requestId, 'printer-uri is missing').finish();
+    if (!first(op, 'printer-uri') && !first(op, 'job-uri'))
+      return this.status(Status.badRequest, r.requestId, 'printer-uri is missing').finish();
     const requested = op.attrs.find((a) => a.name === 'requested-attributes')?.values.map((v) => String(v.value)) ?? null;
     const p = this.printer;
 
     switch (r.operation) {
       case Op.getPrinterAttributes:
-        return this.withEntries(this.status(Status.ok, r.requestId), Tag.printer, selectAttributes(printerAttributes(p, this.base), requested, 'all')).finish();
+        return this.withEntries(
+          this.status(Status.ok, r.requestId),
+          Tag.printer,
+          selectAttributes(printerAttributes(p, this.base), requested, 'all'),
+        ).finish();
       case Op.validateJob:
       case Op.printJob: {
         const format = String(first(op, 'document-format')?.value ?? 'application/octet-stream');
         const compression = String(first(op, 'compression')?.value ?? 'none');
         if (compression !== 'none') return this.status(Status.compressionNotSupported, r.requestId, `compression ${compression}`).finish();
-        if (!formatsSupported.includes(format)) return this.status(Status.formatNotSupported, r.requestId, `cannot print ${format}`).finish();
+        if (!formatsSupported.includes(format))
+          return this.status(Status.formatNotSupported, r.requestId, `cannot print ${format}`).finish();
         if (p.faults.has('busy')) return this.status(Status.busy, r.requestId, 'printer is busy').finish();
         if (r.operation === Op.validateJob) return this.status(Status.ok, r.requestId).finish();
         const jobGroup = r.groups.find((g) => g.tag === Tag.job);
@@ -126,8 +139,14 @@ export class IppServer {
         const job = p.jobs.find((j) => j.id === id);
         if (!job) return this.status(Status.notFound, r.requestId, `no job ${id}`).finish();
         if (r.operation === Op.cancelJob)
-          return p.cancel(job) ? this.status(Status.ok, r.requestId).finish() : this.status(Status.notPossible, r.requestId, 'job already finished').finish();
-        return this.withEntries(this.status(Status.ok, r.requestId), Tag.job, selectAttributes(jobAttributes(p, job, this.base), requested, 'all')).finish();
+          return p.cancel(job)
+            ? this.status(Status.ok, r.requestId).finish()
+            : this.status(Status.notPossible, r.requestId, 'job already finished').finish();
+        return this.withEntries(
+          this.status(Status.ok, r.requestId),
+          Tag.job,
+          selectAttributes(jobAttributes(p, job, this.base), requested, 'all'),
+        ).finish();
       }
       case Op.getJobs: {
         const which = String(first(op, 'which-jobs')?.value ?? 'not-completed');
@@ -138,7 +157,8 @@ export class IppServer {
           .filter((j) => !mine || j.user === user)
           .reverse();
         const w = this.status(Status.ok, r.requestId);
-        for (const j of jobs) this.withEntries(w, Tag.job, selectAttributes(jobAttributes(p, j, this.base), requested, ['job-id', 'job-uri']));
+        for (const j of jobs)
+          this.withEntries(w, Tag.job, selectAttributes(jobAttributes(p, j, this.base), requested, ['job-id', 'job-uri']));
         return w.finish();
       }
       default:

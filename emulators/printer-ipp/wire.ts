@@ -201,7 +201,15 @@ export class ResponseWriter {
   }
 }
 
-export type Val = number | boolean | string | Date | { x: number; y: number; units: number } | { lower: number; upper: number } | Record<string, unknown> | null;
+export type Val =
+  | number
+  | boolean
+  | string
+  | Date
+  | { x: number; y: number; units: number }
+  | { lower: number; upper: number }
+  | Record<string, unknown>
+  | null;
 
 function encodeValue(tag: number, v: Val): Buffer {
   switch (tag) {
