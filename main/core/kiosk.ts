@@ -186,6 +186,8 @@ function describeTransport(
       return `pcsc "${t.reader}"`;
     case 'http':
       return t.url;
+    case 'ipp':
+      return t.uri;
     case 'emulator':
       return `emulator ${emulator ?? '?'} ${addresses?.[emulator ?? ''] ?? '(not running)'}`;
   }

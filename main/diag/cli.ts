@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../core/config/load.js';
 import { hashPin } from '../core/maintenance/pin.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { catalogSearch } from './catalog.js';
+import { printerStatus } from './printer.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
 
@@ -20,7 +21,9 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   read one card from a reader (personal data masked unless asked)
   catalog search QUERY [--limit N] [--json] [--platform URL] [--data-dir DIR]
                   ranked matches from the local catalog; with --platform, sync from that platform first
-                  (--json prints [{ "id", "name", "code", "score" }])`;
+                  (--json prints [{ "id", "name", "code", "score" }])
+  printer status --uri ipp://HOST[:PORT]/PATH
+                  the printer's state, reasons, supplies and whether it accepts jobs (JSON; exit 1 if unreachable)`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
@@ -86,6 +89,18 @@ async function main(argv: string[]): Promise<number> {
       }
       process.stdout.write(JSON.stringify(out) + '\n');
       return out.ok ? 0 : 1;
+    }
+    case 'printer': {
+      const [sub, ...args] = rest;
+      const i = args.indexOf('--uri');
+      const uri = i >= 0 ? args[i + 1] : undefined;
+      if (sub !== 'status' || !uri || !/^ipps?:\/\//.test(uri)) {
+        process.stderr.write(usage + '\n');
+        return 2;
+      }
+      const result = await printerStatus(uri);
+      process.stdout.write(result.out);
+      return result.code;
     }
     case 'catalog': {
       const [sub, ...args] = rest;

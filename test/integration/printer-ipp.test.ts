@@ -100,6 +100,31 @@ describe('the certificate printer driver against the IPP emulator', () => {
   });
 });
 
+describe('diag printer status', () => {
+  it('prints the state, reasons, supplies and whether jobs are accepted, as JSON', async () => {
+    const emu = await printerIppEmulator.start({ argv: [] });
+    try {
+      emu.setFault('tonerLow', true);
+      const tsx = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+      const cli = path.join(import.meta.dirname, '..', '..', 'main', 'diag', 'cli.ts');
+      const r = await run(tsx, [cli, 'printer', 'status', '--uri', emu.address]);
+      expect(r.code, r.stdout).toBe(0);
+      expect(JSON.parse(r.stdout)).toEqual({
+        state: 'idle',
+        reasons: ['toner-low'],
+        supplies: [{ name: 'Black Toner', level: 5 }],
+        acceptingJobs: true,
+      });
+      emu.setFault('offline', true);
+      const down = await run(tsx, [cli, 'printer', 'status', '--uri', emu.address]);
+      expect(down.code).toBe(1);
+      expect(down.stdout).toContain('disconnected');
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe('the driver against CUPS ippeveprinter', () => {
   let eve: ChildProcess;
   let spool: string;

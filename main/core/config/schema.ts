@@ -10,6 +10,8 @@ const transport = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('pcsc'), reader: z.string().min(1) }),
   z.object({ type: z.literal('http'), url: z.url() }),
+  /** An IPP printer, e.g. ipp://192.168.1.20/ipp/print (IPP Everywhere) or ipp://localhost:631/printers/NAME (CUPS). */
+  z.object({ type: z.literal('ipp'), uri: z.string().regex(/^ipps?:\/\/.+/, 'an ipp:// or ipps:// address') }),
   /** The address comes from the emulator named in `emulator` once it reports READY. */
   z.object({ type: z.literal('emulator') }),
 ]);

@@ -2,6 +2,7 @@ import { ga467HidFraming } from '../../../devices/id-card/hid-report.js';
 import { Ga467Reader } from '../../../devices/id-card/driver.js';
 import { PcscTransport } from '../../../devices/core/transports/pcsc.js';
 import { SocialSecurityCardReader } from '../../../devices/smart-card/driver.js';
+import { IppPrinter } from '../../../devices/printer/ipp-printer.js';
 import { createByteTransport } from './byte-transport.js';
 import { DriverRegistry } from './driver-registry.js';
 
@@ -15,6 +16,12 @@ export function builtInDrivers(): DriverRegistry {
         transport: new PcscTransport(config.transport.reader),
         readTimeoutMs: config.commandTimeoutMs * 4,
       });
+    })
+    .register('ipp', ({ config, emulatorAddress }) => {
+      const uri =
+        config.transport.type === 'ipp' ? config.transport.uri : config.transport.type === 'emulator' ? emulatorAddress : undefined;
+      if (!uri) throw new Error(`device "${config.id}": driver ipp needs an ipp transport (or its emulator running)`);
+      return new IppPrinter({ id: config.id, uri, pollIntervalMs: config.pollIntervalMs, commandTimeoutMs: config.commandTimeoutMs });
     })
     .register(
       'ga467',

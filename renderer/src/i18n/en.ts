@@ -146,6 +146,25 @@ export const en: Shape<Messages> = {
       retry: 'Something went wrong reading the card. Take it out and insert it again.',
     },
   },
+  printer: {
+    reason: {
+      jam: 'Paper jam',
+      paperOut: 'Out of paper',
+      coverOpen: 'Cover open',
+      tonerEmpty: 'Toner empty',
+      offline: 'Printer offline',
+      stopped: 'Printer paused',
+      notAccepting: 'Printer not accepting jobs',
+    },
+    error: {
+      jam: 'The printer has a paper jam. Please ask staff to clear it, then print again.',
+      paperOut: 'The printer is out of paper. Scan the code for the electronic version, or ask staff to add paper.',
+      coverOpen: 'The printer cover is open. Please ask staff.',
+      tonerEmpty: 'The printer is out of toner. Please ask staff.',
+      notReady: 'The printer cannot be used right now. Please try later or ask staff.',
+      aborted: 'Printing did not finish. Please print again or ask staff.',
+    },
+  },
   idcard: {
     error: {
       noCard: 'No card found. Lay the card flat on the reader.',

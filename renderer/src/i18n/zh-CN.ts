@@ -141,6 +141,25 @@ export const zhCN = {
       retry: '社保卡读取出错，请拔出后重新插入。',
     },
   },
+  printer: {
+    reason: {
+      jam: '卡纸',
+      paperOut: '缺纸',
+      coverOpen: '机盖打开',
+      tonerEmpty: '墨粉用尽',
+      offline: '打印机离线',
+      stopped: '打印机已暂停',
+      notAccepting: '打印机暂不接收任务',
+    },
+    error: {
+      jam: '打印机卡纸了，请联系工作人员处理后再打印。',
+      paperOut: '打印机没有纸了。您可以扫码获取电子版，或联系工作人员加纸。',
+      coverOpen: '打印机机盖没有关好，请联系工作人员。',
+      tonerEmpty: '打印机墨粉用尽，请联系工作人员。',
+      notReady: '打印机暂时不能使用，请稍后再试或联系工作人员。',
+      aborted: '打印没有完成，请重新打印或联系工作人员。',
+    },
+  },
   idcard: {
     error: {
       noCard: '未检测到证件，请将证件平放在感应区。',
