@@ -10,6 +10,7 @@ export const platformFaults = [
   { name: 'cutMidSync', help: 'cut the connection halfway through every catalog page after the first' },
   { name: 'malformedPage', help: 'pages after the first carry a matter whose name is a number' },
   { name: 'rollback', help: 'claim catalog version 1 (as after restoring an old backup)' },
+  { name: 'dropAck', help: 'store an evaluation, then cut the connection before answering (a lost reply)' },
 ] as const;
 export type PlatformFault = (typeof platformFaults)[number]['name'];
 
@@ -32,6 +33,8 @@ export interface RequestRecord {
 export class PlatformServer {
   readonly faults = new Set<PlatformFault>();
   readonly requests: RequestRecord[] = [];
+  /** Evaluations received, by idempotency key (a repeated key is acknowledged, not stored again). */
+  readonly evaluations = new Map<string, { evaluationId: string; terminal: string; body: Record<string, unknown> }>();
   private readonly server: http.Server;
   private readonly verifier: SignatureVerifier;
 
@@ -119,6 +122,34 @@ export class PlatformServer {
         return;
       }
       return send(200, page);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/evaluations') {
+      let evaluation: Record<string, unknown>;
+      try {
+        evaluation = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return fail(400, 'badRequest', 'body is not JSON');
+      }
+      const key = evaluation.idempotencyKey;
+      const level = evaluation.level;
+      if (typeof key !== 'string' || key.length < 8) return fail(400, 'badRequest', 'idempotencyKey missing');
+      if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 5)
+        return fail(400, 'badRequest', 'level must be 1–5');
+      if (level <= 2 && !(Array.isArray(evaluation.reasons) && evaluation.reasons.length > 0))
+        return fail(400, 'badRequest', 'reasons are required for levels 1 and 2');
+      const seen = this.evaluations.get(key);
+      if (!seen)
+        this.evaluations.set(key, {
+          evaluationId: `EV${this.evaluations.size + 1}`,
+          terminal: String(req.headers['x-terminal-id']),
+          body: evaluation,
+        });
+      if (this.faults.has('dropAck')) {
+        record.status = -3;
+        req.socket.destroy();
+        return;
+      }
+      return send(200, { accepted: true, duplicate: seen !== undefined, evaluationId: (seen ?? this.evaluations.get(key)!).evaluationId });
     }
     return fail(404, 'notFound', `no ${req.method} ${url.pathname}`);
   }

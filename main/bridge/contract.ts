@@ -172,6 +172,8 @@ export const contract = {
           }),
         ),
         audit: z.array(AuditEntrySchema),
+        /** Messages to the platform not yet acknowledged (evaluations, later submissions). */
+        outboxDepth: z.number(),
       }),
     },
     /** Technicians: sync the catalog now; answers with the status after the attempt. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { systemClock, type Clock } from '../../devices/core/operation.js';
 import type { EventMessage, EventName, EventPayload } from '../bridge/contract.js';
 import type { KioskConfig } from './config/schema.js';
@@ -17,6 +18,10 @@ import { productVersion } from './terminal/version.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import { PlatformClient } from './platform/client.js';
+import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
+import { Outbox } from './outbox/outbox.js';
+import { OutboxService } from './outbox/outbox-service.js';
+import { platformSender } from './outbox/platform-sender.js';
 
 export interface KioskOptions {
   config: KioskConfig;
@@ -29,6 +34,8 @@ export interface KioskOptions {
   clock?: Clock;
   /** The vendor's ID photo decoder, when one is installed. */
   photoDecoder?: PhotoDecoder | null;
+  /** The outbox encryption key: Electron wraps it with safeStorage; default a 0600 key file in the data dir. */
+  outboxKey?: KeyProvider;
   /** How this runtime restarts the application (Electron relaunch, or the browser-mode supervisor). */
   requestRestart: () => void;
 }
@@ -49,6 +56,7 @@ export class Kiosk {
   readonly catalog: CatalogService;
   /** Null when no platform is configured (or its emulator did not start). */
   readonly platform: PlatformClient | null;
+  readonly outbox: OutboxService;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -115,6 +123,11 @@ export class Kiosk {
       (status) => this.emit('catalog.status', status),
       { intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000 },
     );
+    this.outbox = new OutboxService(
+      new Outbox(this.db, new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')))),
+      this.platform ? platformSender(this.platform) : null,
+      options.logger.child({ module: 'outbox' }),
+    );
     this.identity = new IdentityService(
       devices.filter(isIdCardReader),
       this.session,
@@ -130,6 +143,7 @@ export class Kiosk {
     this.audit.append('kiosk.started', { version: this.version, runtime: this.runtime, terminal: this.config.terminal.id });
     this.log.info({ version: this.version, runtime: this.runtime, terminal: this.config.terminal.id }, 'kiosk core started');
     this.catalog.start();
+    this.outbox.start();
     await this.devices.startAll();
   }
 
@@ -138,6 +152,7 @@ export class Kiosk {
     this.session.end('shutdown');
     this.session.dispose();
     this.catalog.stop();
+    this.outbox.stop();
     await this.devices.stopAll();
     this.db.close();
   }

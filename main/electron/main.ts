@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, type WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createKioskDispatcher } from '../bridge/handlers/index.js';
@@ -7,6 +7,7 @@ import { loadConfigOrExit } from '../core/config/load.js';
 import { builtInDrivers } from '../core/devices/drivers.js';
 import { photoDecoderFromConfig } from '../core/identity/photo-decoder-config.js';
 import { Kiosk } from '../core/kiosk.js';
+import { KeyFile } from '../core/outbox/cipher.js';
 import { createLogger } from '../core/log/logger.js';
 import { defaultConfigFile, rendererDir } from '../core/paths.js';
 import { contentSecurityPolicy } from '../browser/security.js';
@@ -37,9 +38,18 @@ async function main(): Promise<void> {
   const { config } = loadConfigOrExit(args.config, defaultConfigFile);
   await app.whenReady();
 
+  const dataDir = args.dataDir ?? app.getPath('userData');
+  // the outbox key, sealed by the OS keyring (safeStorage) where one is available
+  const outboxKey = safeStorage.isEncryptionAvailable()
+    ? new KeyFile(path.join(dataDir, 'outbox.key.sealed'), {
+        seal: (k) => safeStorage.encryptString(k.toString('base64')),
+        open: (b) => Buffer.from(safeStorage.decryptString(b), 'base64'),
+      })
+    : undefined;
   const kiosk = new Kiosk({
     config,
-    dataDir: args.dataDir ?? app.getPath('userData'),
+    dataDir,
+    outboxKey,
     runtime: 'electron',
     logger,
     drivers: builtInDrivers(),

@@ -59,6 +59,25 @@ describe('platform emulator conforms to the OpenAPI document', () => {
     expect(gone).toMatchObject({ code: 'gone', detail: { status: 410 } });
   });
 
+  it('an evaluation as the terminal sends it, and the acknowledgement', async () => {
+    const evaluation = {
+      idempotencyKey: '3f1c2a9e-0000-4000-8000-000000000001',
+      caseId: 'CASE-1',
+      matterId: 'sh-kiosk-058',
+      level: 2,
+      reasons: ['等待时间长'],
+      comment: null,
+      evaluatedAt: new Date().toISOString(),
+    };
+    const body = validator('Evaluation');
+    expect(body(evaluation), JSON.stringify(body.errors)).toBe(true);
+    const ack = await raw().post('/api/v1/evaluations', { body: evaluation, schema: z.unknown() });
+    const v = validator('EvaluationAck');
+    expect(v(ack), JSON.stringify(v.errors)).toBe(true);
+    expect(ack).toMatchObject({ accepted: true, duplicate: false });
+    await expect(raw().post('/api/v1/evaluations', { body: evaluation, schema: z.unknown() })).resolves.toMatchObject({ duplicate: true });
+  });
+
   it('the documented schema would catch a malformed matter (the check has teeth)', () => {
     const v = validator('Matter');
     expect(v({ id: 'x', name: 12345 })).toBe(false);

@@ -38,6 +38,7 @@ export function maintenanceHandlers(
           status,
         })),
         audit: kiosk.audit.latest(30),
+        outboxDepth: kiosk.outbox.depth(),
       };
     },
     'maintenance.catalogSync': async () => {

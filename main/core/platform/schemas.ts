@@ -88,6 +88,20 @@ export const CatalogPageSchema = z.object({
   changes: z.array(ChangeSchema),
 });
 
+export const EvaluationSchema = z
+  .object({
+    idempotencyKey: z.string().min(8).max(64),
+    caseId: z.string().min(1).max(100),
+    matterId: z.string().min(1).max(120),
+    level: z.number().int().min(1).max(5),
+    reasons: z.array(z.string().min(1).max(100)).max(10),
+    comment: z.string().max(500).nullable(),
+    evaluatedAt: z.string(),
+  })
+  .refine((e) => e.level > 2 || e.reasons.length > 0, { message: 'a dissatisfied evaluation names its reasons', path: ['reasons'] });
+export const EvaluationAckSchema = z.object({ accepted: z.literal(true), duplicate: z.boolean(), evaluationId: z.string() });
+export type Evaluation = z.infer<typeof EvaluationSchema>;
+
 export const HealthSchema = z.object({ status: z.literal('ok'), time: z.string(), catalogVersion: z.number().int().min(1) });
 
 export const PlatformErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

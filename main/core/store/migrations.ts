@@ -38,4 +38,22 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE TABLE catalog_pending (seq INTEGER PRIMARY KEY AUTOINCREMENT, op TEXT NOT NULL, id TEXT NOT NULL, json TEXT);
     `,
   },
+  {
+    version: 3,
+    name: 'outbox',
+    sql: `
+      -- messages to the platform, written before sending and deleted once acknowledged; payload encrypted at rest
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        payload BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT
+      );
+      CREATE INDEX outbox_due ON outbox(next_attempt_at);
+    `,
+  },
 ];

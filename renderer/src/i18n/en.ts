@@ -326,6 +326,7 @@ export const en: Shape<Messages> = {
     driver: 'Driver',
     transport: 'Connection',
     status: 'Status',
+    outbox: 'Messages waiting for the platform',
     catalog: {
       title: 'Service catalog',
       version: 'Version',

@@ -309,6 +309,7 @@ export const zhCN = {
     driver: '驱动',
     transport: '连接',
     status: '状态',
+    outbox: '待发送到平台的消息（条）',
     catalog: {
       title: '事项目录',
       version: '目录版本',

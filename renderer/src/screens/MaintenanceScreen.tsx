@@ -97,6 +97,10 @@ export function MaintenanceScreen() {
           </table>
         </section>
         <CatalogPanel />
+        <section className="panel" data-testid="maint-outbox">
+          <h2>{t('maintenance.outbox')}</h2>
+          <p data-testid="maint-outbox-depth">{overview?.outboxDepth ?? '—'}</p>
+        </section>
         <section className="panel">
           <h2>{t('maintenance.audit')}</h2>
           <table data-testid="audit">

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/db.js';
+import type { PayloadCipher } from './cipher.js';
+
+export type OutboxKind = 'evaluation';
+
+/** What a send attempt came to: acknowledged (delete), or failed (retry later), with whether retrying can help. */
+export type Delivery = { result: 'acknowledged' } | { result: 'failed'; retry: boolean; error: string };
+export type Sender = (kind: OutboxKind, payload: unknown, idempotencyKey: string) => Promise<Delivery>;
+
+export interface OutboxEntry {
+  id: number;
+  kind: OutboxKind;
+  idempotencyKey: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+}
+
+/**
+ * The durable outbox: a message is committed to SQLite (encrypted) before any attempt to send it, sent with its
+ * idempotency key so the platform can drop duplicates, retried with exponential back-off until acknowledged, and
+ * deleted only then. A crash at any point leaves it either still queued or already delivered — never lost.
+ */
+export class Outbox {
+  constructor(
+    private readonly db: Db,
+    private readonly cipher: PayloadCipher,
+    private readonly now: () => Date = () => new Date(),
+    private readonly backoff = { firstMs: 5_000, maxMs: 15 * 60_000 },
+  ) {}
+
+  enqueue(kind: OutboxKind, payload: unknown): OutboxEntry {
+    const key = randomUUID();
+    const at = this.now().toISOString();
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO outbox (kind, idempotency_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)')
+        .run(kind, key, this.cipher.seal(JSON.stringify(payload)), at, at).lastInsertRowid,
+    );
+    return { id, kind, idempotencyKey: key, attempts: 0, nextAttemptAt: at, lastError: null };
+  }
+
+  depth(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  }
+
+  entries(): OutboxEntry[] {
+    return (
+      this.db.prepare('SELECT id, kind, idempotency_key, attempts, next_attempt_at, last_error FROM outbox ORDER BY id').all() as {
+        id: number;
+        kind: OutboxKind;
+        idempotency_key: string;
+        attempts: number;
+        next_attempt_at: string;
+        last_error: string | null;
+      }[]
+    ).map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      idempotencyKey: r.idempotency_key,
+      attempts: r.attempts,
+      nextAttemptAt: r.next_attempt_at,
+      lastError: r.last_error,
+    }));
+  }
+
+  /** Sends every entry that is due, oldest first; returns how many were acknowledged. */
+  async deliverDue(send: Sender): Promise<{ acknowledged: number; failed: number }> {
+    const due = this.db
+      .prepare('SELECT id, kind, idempotency_key, payload, attempts FROM outbox WHERE next_attempt_at <= ? ORDER BY id')
+      .all(this.now().toISOString()) as { id: number; kind: OutboxKind; idempotency_key: string; payload: Buffer; attempts: number }[];
+    let acknowledged = 0;
+    let failed = 0;
+    for (const row of due) {
+      let outcome: Delivery;
+      try {
+        outcome = await send(row.kind, JSON.parse(this.cipher.open(row.payload)), row.idempotency_key);
+      } catch (e) {
+        outcome = { result: 'failed', retry: true, error: (e as Error).message };
+      }
+      if (outcome.result === 'acknowledged') {
+        this.db.prepare('DELETE FROM outbox WHERE id = ?').run(row.id);
+        acknowledged++;
+        continue;
+      }
+      failed++;
+      const attempts = row.attempts + 1;
+      // a refusal retrying cannot fix waits the longest, so a technician sees it (and the platform can be fixed)
+      const delay = outcome.retry ? Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** (attempts - 1)) : this.backoff.maxMs;
+      this.db
+        .prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?')
+        .run(attempts, new Date(this.now().getTime() + delay).toISOString(), outcome.error.slice(0, 500), row.id);
+    }
+    return { acknowledged, failed };
+  }
+
+  /** When the next entry falls due, or null when the outbox is empty. */
+  nextDueAt(): Date | null {
+    const r = this.db.prepare('SELECT min(next_attempt_at) AS at FROM outbox').get() as { at: string | null };
+    return r.at ? new Date(r.at) : null;
+  }
+}

@@ -1,0 +1,21 @@
+import type { PlatformClient } from '../platform/client.js';
+import { PlatformError } from '../platform/errors.js';
+import { EvaluationAckSchema, EvaluationSchema } from '../platform/schemas.js';
+import type { Delivery, Sender } from './outbox.js';
+
+/** Delivers outbox entries to the platform; the idempotency key travels in the signed body. */
+export function platformSender(client: PlatformClient): Sender {
+  return async (kind, payload, idempotencyKey): Promise<Delivery> => {
+    const body = EvaluationSchema.safeParse({ ...(payload as object), idempotencyKey });
+    if (!body.success) return { result: 'failed', retry: false, error: `stored ${kind} is invalid: ${body.error.issues[0]?.message}` };
+    try {
+      await client.post('/api/v1/evaluations', { body: body.data, schema: EvaluationAckSchema });
+      return { result: 'acknowledged' };
+    } catch (e) {
+      const pe = e instanceof PlatformError ? e : new PlatformError('server', String(e));
+      // a reply lost or garbled after the platform stored it is safe to repeat: the key makes it a duplicate
+      const retry = pe.transient || pe.code === 'badReply';
+      return { result: 'failed', retry, error: `${pe.code}: ${pe.message}` };
+    }
+  };
+}
