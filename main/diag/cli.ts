@@ -4,6 +4,7 @@ import { hashPin } from '../core/maintenance/pin.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
+import { printTestPage } from './test-page.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
 
@@ -23,7 +24,9 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   ranked matches from the local catalog; with --platform, sync from that platform first
                   (--json prints [{ "id", "name", "code", "score" }])
   printer status --uri ipp://HOST[:PORT]/PATH
-                  the printer's state, reasons, supplies and whether it accepts jobs (JSON; exit 1 if unreachable)`;
+                  the printer's state, reasons, supplies and whether it accepts jobs (JSON; exit 1 if unreachable)
+  printer test-page --uri ipp://HOST[:PORT]/PATH
+                  print the A4 test page; exit 0 only when the job completed (JSON with the typed error otherwise)`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
@@ -94,11 +97,11 @@ async function main(argv: string[]): Promise<number> {
       const [sub, ...args] = rest;
       const i = args.indexOf('--uri');
       const uri = i >= 0 ? args[i + 1] : undefined;
-      if (sub !== 'status' || !uri || !/^ipps?:\/\//.test(uri)) {
+      if ((sub !== 'status' && sub !== 'test-page') || !uri || !/^ipps?:\/\//.test(uri)) {
         process.stderr.write(usage + '\n');
         return 2;
       }
-      const result = await printerStatus(uri);
+      const result = sub === 'status' ? await printerStatus(uri) : await printTestPage(uri, loadConfig(configPath(args)).terminal.id);
       process.stdout.write(result.out);
       return result.code;
     }

@@ -125,6 +125,33 @@ describe('diag printer status', () => {
   });
 });
 
+describe('diag printer test-page', () => {
+  it('prints an A4 page with the terminal id, time, the Chinese sample line and a QR; exit 0 only when completed', async () => {
+    const emu = await printerIppEmulator.start({ argv: ['--page-ms', '20'] });
+    const tsx = path.join(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    const cli = path.join(import.meta.dirname, '..', '..', 'main', 'diag', 'cli.ts');
+    try {
+      const r = await run(tsx, [cli, 'printer', 'test-page', '--uri', emu.address]);
+      expect(r.code, r.stdout).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, pages: 1 });
+      const job = jobsOf(emu)[0]!;
+      expect(job.state).toBe(9);
+      const text = await run('pdftotext', [job.file, '-']);
+      expect(text.code, text.stdout).toBe(0);
+      expect(text.stdout).toContain('政务服务自助终端打印测试');
+      expect(text.stdout).toContain('KIOSK-0001');
+      expect(text.stdout).toMatch(/\d{4}-\d{2}-\d{2}T/);
+
+      emu.setFault('outOfPaper', true);
+      const empty = await run(tsx, [cli, 'printer', 'test-page', '--uri', emu.address]);
+      expect(empty.code).toBe(1);
+      expect(JSON.parse(empty.stdout.trim().split('\n').at(-1)!)).toMatchObject({ ok: false, error: 'noMedia' });
+    } finally {
+      await emu.close();
+    }
+  });
+});
+
 describe('the driver against CUPS ippeveprinter', () => {
   let eve: ChildProcess;
   let spool: string;

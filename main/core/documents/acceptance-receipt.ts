@@ -1,0 +1,56 @@
+import { A4, drawQr, drawText, mm, newComposer, pageNumbers, wrap } from './pdf-kit.js';
+
+export interface AcceptanceReceipt {
+  caseId: string;
+  matterName: string;
+  agency: string;
+  /** Already masked by the caller (张**), never the full name. */
+  applicant: string;
+  terminalId: string;
+  outlet: string;
+  acceptedAt: Date;
+  promisedDays: number | null;
+  materials: string[];
+  progressUrl: string;
+  hotline: string;
+}
+
+/** 受理回执: what was accepted, when, by whom, when to expect the result, and how to check progress. */
+export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Uint8Array> {
+  const c = await newComposer(`受理回执 ${r.caseId}`);
+  const page = c.doc.addPage([A4.width, A4.height]);
+  const left = mm(25);
+  const width = A4.width - mm(50);
+  let y = A4.height - mm(30);
+  drawText(c, page, '政务服务事项受理回执', { x: A4.width / 2, y, size: 22, align: 'center' });
+  y -= 40;
+  const rows: [string, string][] = [
+    ['办件编号', r.caseId],
+    ['事项名称', r.matterName],
+    ['受理机关', r.agency],
+    ['申请人', r.applicant],
+    ['受理时间', r.acceptedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })],
+    ['承诺时限', r.promisedDays === null ? '以窗口告知为准' : r.promisedDays === 0 ? '即办' : `${r.promisedDays} 个工作日`],
+    ['受理终端', `${r.terminalId}（${r.outlet}）`],
+  ];
+  for (const [k, v] of rows) {
+    drawText(c, page, `${k}：`, { x: left, y, size: 13 });
+    const lines = wrap(c, v, 13, width - 80);
+    lines.forEach((line, i) => drawText(c, page, line, { x: left + 80, y: y - i * 18, size: 13 }));
+    y -= 18 * Math.max(1, lines.length) + 6;
+  }
+  y -= 8;
+  drawText(c, page, '已提交材料：', { x: left, y, size: 13 });
+  y -= 20;
+  for (const [i, m] of r.materials.entries()) {
+    for (const line of wrap(c, `${i + 1}. ${m}`, 12, width - 20)) {
+      drawText(c, page, line, { x: left + 16, y, size: 12 });
+      y -= 17;
+    }
+  }
+  drawQr(page, r.progressUrl, { x: A4.width - mm(25) - mm(35), y: mm(30), size: mm(35) });
+  drawText(c, page, '扫码查询办理进度，或拨打 ' + r.hotline, { x: left, y: mm(40), size: 11 });
+  drawText(c, page, '请妥善保管本回执。', { x: left, y: mm(33), size: 11 });
+  pageNumbers(c);
+  return c.doc.save();
+}
