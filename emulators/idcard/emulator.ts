@@ -1,21 +1,11 @@
 import { flagValue as parseFlag } from '../lib/args.js';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { SerialPort } from 'serialport';
+import { openByteLink, type ByteLink } from '../lib/byte-link.js';
 import type { EmulatorDefinition, EmulatorHandle } from '../lib/emulator.js';
 import { personas } from './personas.js';
 import { answer, faultHelp, faultNames, HostFrameReader, type Fault, type SamState } from './sam.js';
 
-interface Link {
-  write(bytes: Uint8Array): Promise<void>;
-  close(): Promise<void>;
-}
-
 /** Writes at the pace of a real line: 10 bits per byte at `baud`, in small chunks, half duplex. */
-async function pacedWrite(link: Link, bytes: Uint8Array, baud: number): Promise<void> {
+async function pacedWrite(link: ByteLink, bytes: Uint8Array, baud: number): Promise<void> {
   const bytesPerMs = baud / 10 / 1000;
   const chunk = 64;
   const start = performance.now();
@@ -44,7 +34,7 @@ export const idcardEmulator: EmulatorDefinition = {
       if (!p) throw new Error(`unknown persona "${initial}"; known: ${personas.map((x) => x.id).join(', ')}`);
       state.card = p;
     }
-    let link: Link | null = null;
+    let link: ByteLink | null = null;
     let busy: Promise<void> = Promise.resolve();
     const reader = new HostFrameReader();
 
@@ -64,74 +54,11 @@ export const idcardEmulator: EmulatorDefinition = {
       }
     };
 
-    // --- transports: a socat pty pair (device end opened here), or a TCP port ---
-    let address: string;
-    let unplug: () => Promise<void>;
-    let replug: () => Promise<void>;
-    if (tcpPort !== undefined) {
-      const sockets = new Set<net.Socket>();
-      const server = net.createServer((s) => {
-        s.setNoDelay(true);
-        sockets.add(s);
-        link = { write: (b) => new Promise((r) => s.write(b, () => r())), close: async () => void s.destroy() };
-        s.on('data', (d) => onBytes(new Uint8Array(d)));
-        s.on('close', () => sockets.delete(s));
-      });
-      await new Promise<void>((r) => server.listen(Number(tcpPort), '127.0.0.1', r));
-      address = `tcp://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-      unplug = async () => {
-        for (const s of sockets) s.destroy();
-        link = null;
-      };
-      replug = async () => undefined;
-      const close = async () => {
-        await unplug();
-        await new Promise((r) => server.close(r));
-      };
-      return handle(address, close);
-    }
-
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'idcard-emu-'));
-    const hostEnd = path.join(dir, 'ttyIDCARD');
-    const deviceEnd = path.join(dir, 'device');
-    let socat: ChildProcess | null = null;
-    let port_: SerialPort | null = null;
-    const plug = async () => {
-      socat = spawn('socat', [`pty,raw,echo=0,link=${deviceEnd}`, `pty,raw,echo=0,link=${hostEnd}`], { stdio: 'ignore' });
-      socat.once('error', () => undefined);
-      const deadline = Date.now() + 5000;
-      while (!existsSync(deviceEnd) || !existsSync(hostEnd)) {
-        if (Date.now() > deadline) throw new Error('socat did not create the pty pair: install it with "apt-get install socat"');
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      const sp = new SerialPort({ path: deviceEnd, baudRate: baud, autoOpen: false });
-      await new Promise<void>((resolve, reject) => sp.open((e) => (e ? reject(e) : resolve())));
-      sp.on('data', (d: Buffer) => onBytes(new Uint8Array(d)));
-      sp.on('error', () => undefined);
-      port_ = sp;
-      link = {
-        write: (b) => new Promise((r) => sp.write(Buffer.from(b), () => sp.drain(() => r()))),
-        close: () => new Promise((r) => (sp.isOpen ? sp.close(() => r()) : r())),
-      };
-    };
-    unplug = async () => {
-      link = null;
-      if (port_?.isOpen) await new Promise<void>((r) => port_!.close(() => r()));
-      port_ = null;
-      const s = socat;
-      socat = null;
-      if (s && s.exitCode === null) {
-        const gone = new Promise((r) => s.once('exit', r));
-        s.kill();
-        await gone;
-      }
-    };
-    replug = async () => {
-      if (!socat) await plug();
-    };
-    await plug();
-    address = hostEnd;
-    return handle(address, unplug);
+    // --- the line: a socat pty pair (device end opened here), or a TCP port ---
+    link = await openByteLink({ name: 'idcard', tcpPort: tcpPort === undefined ? undefined : Number(tcpPort), baud, onBytes });
+    const unplug = () => link!.unplug();
+    const replug = () => link!.replug();
+    return handle(link.address, () => link!.close());
 
     function handle(addr: string, close: () => Promise<void>): EmulatorHandle {
       let plugged = true;
