@@ -3,9 +3,16 @@ import type { EmulatorDefinition } from './lib/emulator.js';
 import { smartcardEmulator } from './smartcard/emulator.js';
 import { platformEmulator } from './platform/emulator.js';
 import { printerIppEmulator } from './printer-ipp/emulator.js';
+import { printerEscposEmulator } from './printer-escpos/emulator.js';
 
 /** Every emulator the runner can start, by CLI name. A new device family adds its emulator here. */
-export const emulatorDefinitions: EmulatorDefinition[] = [idcardEmulator, smartcardEmulator, platformEmulator, printerIppEmulator];
+export const emulatorDefinitions: EmulatorDefinition[] = [
+  idcardEmulator,
+  smartcardEmulator,
+  platformEmulator,
+  printerIppEmulator,
+  printerEscposEmulator,
+];
 
 export function findEmulator(name: string): EmulatorDefinition | undefined {
   return emulatorDefinitions.find((d) => d.name === name);

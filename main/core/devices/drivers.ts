@@ -3,6 +3,7 @@ import { Ga467Reader } from '../../../devices/id-card/driver.js';
 import { PcscTransport } from '../../../devices/core/transports/pcsc.js';
 import { SocialSecurityCardReader } from '../../../devices/smart-card/driver.js';
 import { IppPrinter } from '../../../devices/printer/ipp-printer.js';
+import { EscPosPrinter } from '../../../devices/printer/escpos-printer.js';
 import { createByteTransport } from './byte-transport.js';
 import { DriverRegistry } from './driver-registry.js';
 
@@ -17,6 +18,16 @@ export function builtInDrivers(): DriverRegistry {
         readTimeoutMs: config.commandTimeoutMs * 4,
       });
     })
+    .register(
+      'escpos',
+      ({ config, emulatorAddress }) =>
+        new EscPosPrinter({
+          id: config.id,
+          transport: createByteTransport(config, emulatorAddress),
+          pollIntervalMs: config.pollIntervalMs,
+          commandTimeoutMs: config.commandTimeoutMs,
+        }),
+    )
     .register('ipp', ({ config, emulatorAddress }) => {
       const uri =
         config.transport.type === 'ipp' ? config.transport.uri : config.transport.type === 'emulator' ? emulatorAddress : undefined;

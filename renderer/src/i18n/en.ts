@@ -163,6 +163,8 @@ export const en: Shape<Messages> = {
       tonerEmpty: 'The printer is out of toner. Please ask staff.',
       notReady: 'The printer cannot be used right now. Please try later or ask staff.',
       aborted: 'Printing did not finish. Please print again or ask staff.',
+      cutter: 'The receipt printer cutter is stuck. Please ask staff.',
+      receiptPaperOut: 'The receipt printer is out of paper. Scan the code for an electronic receipt.',
     },
   },
   idcard: {

@@ -158,6 +158,8 @@ export const zhCN = {
       tonerEmpty: '打印机墨粉用尽，请联系工作人员。',
       notReady: '打印机暂时不能使用，请稍后再试或联系工作人员。',
       aborted: '打印没有完成，请重新打印或联系工作人员。',
+      cutter: '凭条打印机切纸故障，请联系工作人员。',
+      receiptPaperOut: '凭条打印机没有纸了，凭条可以扫码获取电子版。',
     },
   },
   idcard: {

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SerialTransport } from '../../devices/core/transports/serial.js';
+import { ReceiptBuilder } from '../../devices/printer/escpos-codec.js';
+import { EscPosPrinter } from '../../devices/printer/escpos-printer.js';
+import type { EmulatorHandle } from '../../emulators/lib/emulator.js';
+import { printerEscposEmulator } from '../../emulators/printer-escpos/emulator.js';
+import { requirePeer } from '../support/peers.js';
+
+let emu: EmulatorHandle;
+let printer: EscPosPrinter;
+
+beforeEach(async () => {
+  requirePeer('socat', 'socat');
+  emu = await printerEscposEmulator.start({ argv: [] });
+  printer = new EscPosPrinter({
+    id: 'receipt',
+    transport: new SerialTransport({ path: emu.address, baudRate: 115200 }),
+    pollIntervalMs: 60_000,
+    commandTimeoutMs: 500,
+  });
+  await printer.start();
+});
+afterEach(async () => {
+  await printer.stop();
+  await emu.close();
+});
+
+const receipt = () =>
+  new ReceiptBuilder()
+    .align('center')
+    .size(2, 2)
+    .line('受理回执')
+    .size(1, 1)
+    .align('left')
+    .line('办件编号：KIOSK-0001-0007')
+    .line('事项：户籍证明开具')
+    .qr('https://zwfw.example.gov.cn/progress/KIOSK-0001-0007')
+    .feed(3)
+    .cut()
+    .bytes();
+
+describe('ESC/POS receipt printer over a serial line (socat pty)', () => {
+  it('prints Chinese text in GB18030 with alignment, size and a QR code, then cuts', async () => {
+    expect(printer.status().state).toBe('online');
+    expect((await printer.printReceipt(receipt())).ok).toBe(true);
+    const text = emu.state().lastReceipt as string;
+    expect(text).toMatch(/^ +受 理 回 执$/m);
+    expect(text).toContain('办件编号：KIOSK-0001-0007');
+    expect(text).toContain('事项：户籍证明开具');
+    expect(text).toContain('[QR https://zwfw.example.gov.cn/progress/KIOSK-0001-0007]');
+    expect(text).toContain('-'.repeat(48));
+  });
+
+  it('refuses to start without paper or with the cover open, and nothing is printed', async () => {
+    emu.setFault('paperEnd', true);
+    expect(await printer.printReceipt(receipt())).toMatchObject({
+      ok: false,
+      error: { code: 'noMedia', messageKey: 'printer.error.receiptPaperOut' },
+    });
+    expect(printer.status()).toMatchObject({ state: 'userError', media: ['paperOut'] });
+    emu.setFault('paperEnd', false);
+    emu.setFault('coverOpen', true);
+    expect(await printer.printReceipt(receipt())).toMatchObject({ ok: false, error: { code: 'userError' } });
+    expect(emu.state().receipts).toEqual([]);
+  });
+
+  it('reports a cutter error found after the receipt, and paper running low as a warning', async () => {
+    emu.setFault('paperNearEnd', true);
+    expect((await printer.printerStatus()).ok).toBe(true);
+    expect(printer.status()).toMatchObject({ state: 'online', media: ['paperLow'] });
+    emu.setFault('cutterError', true);
+    expect(await printer.printReceipt(receipt())).toMatchObject({ ok: false, error: { code: 'hardwareError' } });
+  });
+
+  it('a printer that does not answer status requests times out and shows offline; unplug and replug recover', async () => {
+    emu.setFault('noAnswer', true);
+    expect(await printer.printerStatus()).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(printer.status().state).toBe('offline');
+    emu.setFault('noAnswer', false);
+    await emu.act('unplug');
+    const gone = await printer.printerStatus();
+    expect(gone.ok).toBe(false);
+    await emu.act('replug');
+    await expect.poll(async () => (await printer.printerStatus()).ok, { timeout: 10_000, interval: 200 }).toBe(true);
+    expect(printer.status().state).toBe('online');
+  });
+});
