@@ -5,6 +5,7 @@ import { flagValue } from '../lib/args.js';
 import { openByteLink, type ByteLink } from '../lib/byte-link.js';
 import type { EmulatorDefinition } from '../lib/emulator.js';
 import { EscPosInterpreter, receiptText, type Flags, type Printed } from './interpreter.js';
+import { renderReceiptPng } from './render-png.js';
 
 const faults: { name: keyof Flags; help: string }[] = [
   { name: 'paperEnd', help: 'paper roll empty (DLE EOT 4 and 2 report paper end)' },
@@ -18,7 +19,7 @@ const faults: { name: keyof Flags; help: string }[] = [
 export const printerEscposEmulator: EmulatorDefinition = {
   name: 'printer-escpos',
   summary: 'thermal receipt printer, ESC/POS with GB18030 and QR (serial pty via socat, or TCP like port 9100)',
-  usage: '[--tcp PORT] [--out DIR]   receipts are written to DIR as receipt-N.txt',
+  usage: '[--tcp PORT] [--out DIR]   receipts are written to DIR as receipt-N.txt and receipt-N.png',
   async start({ port, argv }) {
     const outDir = flagValue(argv, '--out') ?? mkdtempSync(path.join(os.tmpdir(), 'receipts-'));
     const tcp = flagValue(argv, '--tcp') ?? (port !== undefined ? String(port) : undefined);
@@ -34,6 +35,7 @@ export const printerEscposEmulator: EmulatorDefinition = {
           const text = receiptText(current);
           const file = path.join(outDir, `receipt-${receipts.length + 1}.txt`);
           writeFileSync(file, text);
+          writeFileSync(file.replace(/\.txt$/, '.png'), renderReceiptPng(current));
           receipts.push({ file, text });
           current = [];
         }

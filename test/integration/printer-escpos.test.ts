@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../../devices/core/transports/serial.js';
 import { ReceiptBuilder } from '../../devices/printer/escpos-codec.js';
@@ -49,6 +51,17 @@ describe('ESC/POS receipt printer over a serial line (socat pty)', () => {
     expect(text).toContain('事项：户籍证明开具');
     expect(text).toContain('[QR https://zwfw.example.gov.cn/progress/KIOSK-0001-0007]');
     expect(text).toContain('-'.repeat(48));
+
+    // and as the paper would look: an 80 mm wide (576 dots) PNG with ink on it
+    const png = readFileSync((emu.state().receipts as string[])[0]!.replace(/\.txt$/, '.png'));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.readUInt32BE(16)).toBe(576);
+    const height = png.readUInt32BE(20);
+    expect(height).toBeGreaterThan(300);
+    const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
+    const pixels = inflateSync(idat);
+    const dark = pixels.filter((v, i) => i % 577 !== 0 && v === 0).length;
+    expect(dark / (576 * height)).toBeGreaterThan(0.02);
   });
 
   it('refuses to start without paper or with the cover open, and nothing is printed', async () => {
