@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignatureVerifier } from './auth.js';
+import { proofPdf } from './proof-pdf.js';
 import type { CatalogVersions } from './versions.js';
 
 export const platformFaults = [
@@ -11,6 +13,7 @@ export const platformFaults = [
   { name: 'malformedPage', help: 'pages after the first carry a matter whose name is a number' },
   { name: 'rollback', help: 'claim catalog version 1 (as after restoring an old backup)' },
   { name: 'dropAck', help: 'store an evaluation, then cut the connection before answering (a lost reply)' },
+  { name: 'badHash', help: 'issue proofs whose sha256 does not match the document' },
 ] as const;
 export type PlatformFault = (typeof platformFaults)[number]['name'];
 
@@ -33,6 +36,7 @@ export interface RequestRecord {
 export class PlatformServer {
   readonly faults = new Set<PlatformFault>();
   readonly requests: RequestRecord[] = [];
+  proofsIssued = 0;
   /** Evaluations received, by idempotency key (a repeated key is acknowledged, not stored again). */
   readonly evaluations = new Map<string, { evaluationId: string; terminal: string; body: Record<string, unknown> }>();
   private readonly server: http.Server;
@@ -122,6 +126,48 @@ export class PlatformServer {
         return;
       }
       return send(200, page);
+    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/proofs') {
+      let ask: { matterId?: unknown; applicant?: { name?: unknown; idNumber?: unknown } };
+      try {
+        ask = JSON.parse(body.toString('utf8')) as typeof ask;
+      } catch {
+        return fail(400, 'badRequest', 'body is not JSON');
+      }
+      const matter = typeof ask.matterId === 'string' ? versions.snapshot(current).get(ask.matterId) : undefined;
+      if (!matter) return fail(404, 'notFound', `no matter ${String(ask.matterId)}`);
+      const flows = (matter.channels as { terminal: { flows: string[] } | null }).terminal?.flows ?? [];
+      if (!flows.includes('printProof')) return fail(400, 'badRequest', `${matter.name} is not issued at terminals`);
+      const name = ask.applicant?.name;
+      const idNumber = ask.applicant?.idNumber;
+      if (typeof name !== 'string' || !name || typeof idNumber !== 'string' || !/^[0-9A-Za-z]{8,20}$/.test(idNumber))
+        return fail(400, 'badRequest', 'applicant name and id number are required');
+      const issuedAt = new Date();
+      const caseId = `${String(req.headers['x-terminal-id'])}-${issuedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${String(++this.proofsIssued).padStart(4, '0')}`;
+      const verificationCode = createHash('sha256').update(caseId).digest('hex').slice(0, 10).toUpperCase();
+      const pdf = await proofPdf({
+        title: String((matter.result as { name: string | null }).name ?? matter.name),
+        matterName: matter.name,
+        agency: String(matter.agency),
+        applicantName: name,
+        idNumber,
+        caseId,
+        verificationCode,
+        verifyUrl: `https://zwfw.example.gov.cn/verify/${verificationCode}`,
+        issuedAt,
+      });
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      return send(200, {
+        caseId,
+        verificationCode,
+        issuedAt: issuedAt.toISOString(),
+        document: {
+          contentType: 'application/pdf',
+          pages: 2,
+          sha256: this.faults.has('badHash') ? sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) : sha256,
+          base64: Buffer.from(pdf).toString('base64'),
+        },
+      });
     }
     if (req.method === 'POST' && url.pathname === '/api/v1/evaluations') {
       let evaluation: Record<string, unknown>;

@@ -102,6 +102,18 @@ export const EvaluationSchema = z
 export const EvaluationAckSchema = z.object({ accepted: z.literal(true), duplicate: z.boolean(), evaluationId: z.string() });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+export const ProofSchema = z.object({
+  caseId: z.string().min(1).max(100),
+  verificationCode: z.string().min(1).max(64),
+  issuedAt: z.string(),
+  document: z.object({
+    contentType: z.literal('application/pdf'),
+    pages: z.number().int().min(1).max(200),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    base64: z.string().max(30_000_000),
+  }),
+});
+
 export const HealthSchema = z.object({ status: z.literal('ok'), time: z.string(), catalogVersion: z.number().int().min(1) });
 
 export const PlatformErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
