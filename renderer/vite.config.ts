@@ -11,5 +11,7 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,
+    // never inline assets as data: URLs — the kiosk's CSP allows fonts and scripts only from itself
+    assetsInlineLimit: 0,
   },
 });

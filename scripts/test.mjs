@@ -13,7 +13,7 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'igno
 const required = [
   ['chromium', () => existsSync(process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium')],
   ['fonts-noto-cjk', () => spawnSync('sh', ['-c', 'fc-list | grep -qi "Noto Sans CJK"']).status === 0],
-  ['fonts-droid-fallback', () => existsSync('/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf')],
+  ['fonts-wqy-microhei', () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')],
   ['fonts-dejavu-core', () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')],
   ['socat', () => has('socat')],
   ['pcscd', () => has('pcscd')],

@@ -32,6 +32,7 @@ export const platformEmulator: EmulatorDefinition = {
         matters: versions.snapshot(versions.current).size,
         scale,
         faults: [...server.faults],
+        proofsIssued: server.proofsIssued,
         evaluations: [...server.evaluations.values()].map((e) => ({ evaluationId: e.evaluationId, terminal: e.terminal, ...e.body })),
         recentRequests: server.requests.slice(-20),
       }),

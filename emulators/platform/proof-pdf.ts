@@ -29,11 +29,17 @@ export interface ProofContent {
 
 export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   fonts ??= {
-    cjk: fontFile(['/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf']),
+    cjk: fontFile(['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc']),
     latin: fontFile(['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf']),
   };
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  // WenQuanYi Micro Hei comes as a collection: take its one face by name
+  doc.registerFontkit({
+    create: (b: Uint8Array) =>
+      b === fonts!.cjk
+        ? (fontkit as unknown as { create(b: Uint8Array, n: string): unknown }).create(b, 'WenQuanYiMicroHei')
+        : fontkit.create(b),
+  } as never);
   doc.setTitle(p.title);
   const cjk = await doc.embedFont(fonts.cjk, { subset: true });
   const latin = await doc.embedFont(fonts.latin, { subset: true });
@@ -65,7 +71,8 @@ export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   const cell = 90 / qr.modules.size;
   for (let r = 0; r < qr.modules.size; r++)
     for (let c = 0; c < qr.modules.size; c++)
-      if (qr.modules.get(r, c)) page1.drawRectangle({ x: 80 + c * cell, y: 150 + 90 - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (qr.modules.get(r, c))
+        page1.drawRectangle({ x: 80 + c * cell, y: 150 + 90 - (r + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
   text(page1, `验证码：${p.verificationCode}`, 180, 200, 12);
   text(page1, '扫描二维码或登录政务服务网输入验证码核验本证明真伪。', 180, 180, 10);
 
@@ -79,7 +86,8 @@ export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   ].forEach((l, i) => text(page2, l, 80, H - 150 - i * 26, 11));
 
   doc.getPages().forEach((pg, i, all) => text(pg, `第 ${i + 1} 页 共 ${all.length} 页`, W / 2 - 40, 40, 10));
-  return doc.save();
+  // classic cross-reference and no object streams: what older printer interpreters read best
+  return doc.save({ useObjectStreams: false });
 }
 
 /** The issuing office's seal: a red ring, a star, the office's name. */
@@ -95,5 +103,12 @@ function seal(page: PDFPage, agency: string, cx: number, cy: number, font: PDFFo
   const name = agency.slice(0, 8);
   const size = Math.min(11, 80 / Math.max(1, name.length));
   page.drawText(name, { x: cx - font.widthOfTextAtSize(name, size) / 2, y: cy - 24, size, font, color: red, opacity: 0.85 });
-  page.drawText('电子证明专用章', { x: cx - font.widthOfTextAtSize('电子证明专用章', 8) / 2, y: cy - 38, size: 8, font, color: red, opacity: 0.85 });
+  page.drawText('电子证明专用章', {
+    x: cx - font.widthOfTextAtSize('电子证明专用章', 8) / 2,
+    y: cy - 38,
+    size: 8,
+    font,
+    color: red,
+    opacity: 0.85,
+  });
 }

@@ -18,13 +18,14 @@ interface Glyphs {
 let fonts: { cjk: Glyphs; latin: Glyphs } | null = null;
 function loadFonts(): { cjk: Glyphs; latin: Glyphs } {
   if (fonts) return fonts;
-  const pick = (files: string[]) => {
+  const pick = (files: string[], face?: string) => {
     const f = files.find((p) => existsSync(p));
-    if (!f) throw new Error(`receipt rendering needs one of ${files.join(', ')} (fonts-droid-fallback, fonts-dejavu-core)`);
-    return fontkit.create(readFileSync(f)) as unknown as Glyphs;
+    if (!f) throw new Error(`receipt rendering needs one of ${files.join(', ')} (fonts-wqy-microhei, fonts-dejavu-core)`);
+    const create = fontkit.create as unknown as (b: Buffer, face?: string) => unknown;
+    return create(readFileSync(f), face) as Glyphs;
   };
   fonts = {
-    cjk: pick(['/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf']),
+    cjk: pick(['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'], 'WenQuanYiMicroHei'),
     latin: pick(['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf']),
   };
   return fonts;

@@ -181,5 +181,9 @@ export class EmulatedPrinter {
 
 /** Pages in a PDF, counted the way a printer's interpreter would first see them: page objects. */
 function countPdfPages(doc: Buffer): number {
-  return (doc.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  const text = doc.toString('latin1');
+  const pages = (text.match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+  if (pages > 0) return pages;
+  // page objects hidden in compressed object streams: the page tree's /Count still tells
+  return Math.max(0, ...[...text.matchAll(/\/Count\s+(\d+)/g)].map((m) => Number(m[1])));
 }

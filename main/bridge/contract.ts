@@ -150,6 +150,34 @@ export const contract = {
       params: z.object({ id: z.string().min(1).max(120) }).strict(),
       result: z.object({ matter: MatterSchema.nullable() }),
     },
+    /** Query and print: can the printer print now (asked before any work)? */
+    'proof.readiness': {
+      params: z.object({ matterId: z.string().min(1).max(120) }).strict(),
+      result: z.object({ ready: z.boolean(), messageKey: z.string().nullable(), electronicUrl: z.string().nullable() }),
+    },
+    /** The platform issues the proof for the identified resident (kept in the session for reprints). */
+    'proof.issue': {
+      params: z.object({ matterId: z.string().min(1).max(120) }).strict(),
+      result: z.object({ caseId: z.string(), pages: z.number(), verificationCode: z.string() }),
+    },
+    /** The issued PDF for the preview, base64. */
+    'proof.document': { params: empty, result: z.object({ base64: z.string() }) },
+    'proof.print': {
+      params: z.object({ copies: z.number().int().min(1).max(3) }).strict(),
+      result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }),
+    },
+    'proof.receipt': { params: empty, result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }) },
+    /** 好差评 of this session's case: 5 非常满意 … 1 非常不满意; reasons required for 1 and 2. */
+    'evaluation.submit': {
+      params: z
+        .object({
+          level: z.number().int().min(1).max(5),
+          reasons: z.array(z.string().min(1).max(100)).max(10),
+          comment: z.string().max(500).nullable(),
+        })
+        .strict(),
+      result: z.object({ result: z.literal('queued') }),
+    },
     'maintenance.unlock': {
       params: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
       result: z.discriminatedUnion('result', [
@@ -188,6 +216,7 @@ export const contract = {
     'device.status': DeviceStatusSchema,
     'identity.changed': IdentitySnapshotSchema,
     'catalog.status': CatalogStatusSchema,
+    'proof.progress': z.object({ pagesDone: z.number(), pages: z.number(), copies: z.number() }),
   },
 } as const;
 

@@ -22,6 +22,7 @@ import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxService } from './outbox/outbox-service.js';
 import { platformSender } from './outbox/platform-sender.js';
+import { ProofFlow } from './flows/proof-flow.js';
 
 export interface KioskOptions {
   config: KioskConfig;
@@ -57,6 +58,7 @@ export class Kiosk {
   /** Null when no platform is configured (or its emulator did not start). */
   readonly platform: PlatformClient | null;
   readonly outbox: OutboxService;
+  readonly proof: ProofFlow;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -137,6 +139,17 @@ export class Kiosk {
       undefined,
       devices.filter(isSmartCardReader),
     );
+    this.proof = new ProofFlow({
+      session: this.session,
+      identity: this.identity,
+      catalog: this.catalog,
+      platform: this.platform,
+      devices,
+      outbox: this.outbox,
+      terminal: { id: this.config.terminal.id, outlet: this.config.terminal.outlet, hotline: this.config.terminal.hotline },
+      onProgress: (p) => this.emit('proof.progress', p),
+      log: options.logger.child({ module: 'flow:proof' }),
+    });
   }
 
   async start(): Promise<void> {

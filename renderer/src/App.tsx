@@ -10,6 +10,7 @@ import { DepartmentsScreen } from './screens/DepartmentsScreen.js';
 import { GuideScreen } from './screens/GuideScreen.js';
 import { LifeEventsScreen } from './screens/LifeEventsScreen.js';
 import { MatterListScreen } from './screens/MatterListScreen.js';
+import { ProofFlowScreen } from './screens/ProofFlowScreen.js';
 import { SearchScreen } from './screens/SearchScreen.js';
 import { HomeScreen } from './screens/HomeScreen.js';
 import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
@@ -55,6 +56,7 @@ function Screens() {
       />
     );
   else if (route.screen === 'guide') screen = <GuideScreen key={route.matterId} matterId={route.matterId} name={route.name} />;
+  else if (route.screen === 'proof') screen = <ProofFlowScreen key={route.matterId} matterId={route.matterId} name={route.name} />;
   else if (route.screen === 'terminalInfo') screen = <TerminalInfoScreen />;
   else screen = <HomeScreen />;
   return (

@@ -1,6 +1,7 @@
 import type { Kiosk } from '../../core/kiosk.js';
 import { createDispatcher, type Handlers } from '../dispatcher.js';
 import { catalogHandlers } from './catalog.js';
+import { flowHandlers } from './flows.js';
 import { identityHandlers } from './identity.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
@@ -13,6 +14,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...identityHandlers(kiosk),
     ...maintenanceHandlers(kiosk),
     ...catalogHandlers(kiosk),
+    ...flowHandlers(kiosk),
   };
 }
 

@@ -52,5 +52,5 @@ export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Ui
   drawText(c, page, '扫码查询办理进度，或拨打 ' + r.hotline, { x: left, y: mm(40), size: 11 });
   drawText(c, page, '请妥善保管本回执。', { x: left, y: mm(33), size: 11 });
   pageNumbers(c);
-  return c.doc.save();
+  return c.doc.save({ useObjectStreams: false });
 }

@@ -21,7 +21,11 @@ const parsedFonts = new WeakMap<Uint8Array, unknown>();
 const cachingFontkit = {
   create(bytes: Uint8Array) {
     let font = parsedFonts.get(bytes);
-    if (!font) parsedFonts.set(bytes, (font = fontkit.create(bytes)));
+    if (!font) {
+      const face = loadDocumentFonts().faces.get(bytes);
+      font = face ? (fontkit as unknown as { create(b: Uint8Array, face: string): unknown }).create(bytes, face) : fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
     return font;
   },
 } as unknown as typeof fontkit;

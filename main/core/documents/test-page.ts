@@ -17,5 +17,5 @@ export async function composeTestPage(o: { terminalId: string; printerUri: strin
   drawQr(page, `KIOSK-TEST|${o.terminalId}|${o.at.toISOString()}`, { x: A4.width / 2 - mm(25), y: mm(60), size: mm(50) });
   drawText(c, page, '扫码核对终端与时间 Scan to check terminal and time', { x: A4.width / 2, y: mm(52), size: 10, align: 'center' });
   pageNumbers(c);
-  return c.doc.save();
+  return c.doc.save({ useObjectStreams: false });
 }

@@ -75,6 +75,15 @@ export class IdentityService {
     return this.session.get<CardRead>(SESSION_KEY);
   }
 
+  /** Name and ID number of the identified resident, for the platform (core-side only), or null. */
+  applicant(): { name: string; idNumber: string } | null {
+    const id = this.currentCard()?.identity;
+    if (id?.name && id.idNumber) return { name: id.name, idNumber: id.idNumber };
+    const ss = this.session.get<{ name: string | null; socialSecurityNumber: string | null }>(SS_SESSION_KEY);
+    if (ss?.name && ss.socialSecurityNumber) return { name: ss.name, idNumber: ss.socialSecurityNumber };
+    return null;
+  }
+
   /** Called when the session ends: the identity goes with it. */
   reset(): void {
     this.set(this.initial());

@@ -17,6 +17,7 @@ export function routeTitle(route: Route, t: (key: string) => string): string {
     case 'matters':
       return route.literalTitle ? route.title : t(route.title);
     case 'guide':
+    case 'proof':
       return route.name;
     case 'service':
       return route.matterName ?? t(`home.tiles.${route.service}.label`);

@@ -7,7 +7,7 @@ import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { guideSpeechText, timeText, type Matter } from '../guide/speech.js';
 import { useReadAloud } from '../guide/useReadAloud.js';
 import { useApp, useSlice } from '../stores/index.js';
-import { push } from '../stores/navigation.js';
+import { push, type Route } from '../stores/navigation.js';
 
 const sections = ['overview', 'materials', 'timeFee', 'process', 'where'] as const;
 type Section = (typeof sections)[number];
@@ -221,12 +221,12 @@ function Action({ m, onWhere }: { m: Matter; onWhere: () => void }) {
       </Button>
     );
   const service = flows.includes('printProof') ? 'print' : flows.includes('query') ? 'query' : flows.includes('pay') ? 'pay' : 'apply';
+  // query-and-print runs here; the other flows are not connected yet and say so
+  const route: Route = flows.includes('printProof')
+    ? { screen: 'proof', matterId: m.id, name: m.name }
+    : { screen: 'service', service, matterName: m.name };
   return (
-    <Button
-      variant="primary"
-      data-testid="do-here"
-      onClick={() => stores.navigation.setState(push(stores.navigation.getState(), { screen: 'service', service, matterName: m.name }))}
-    >
+    <Button variant="primary" data-testid="do-here" onClick={() => stores.navigation.setState(push(stores.navigation.getState(), route))}>
       {t('guide.doHere')}
     </Button>
   );

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeClient } from '../bridge/client.js';
 import { createCatalogStore, initialCatalogSession } from './catalog.js';
+import { createFlowStore, initialFlow } from './flow.js';
 import { createIdentityStore, initialIdentity } from './identity.js';
 import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
 import { createNavigationStore, initialNavigation } from './navigation.js';
@@ -18,6 +19,7 @@ export function createStores() {
     maintenance: createMaintenanceStore(),
     identity: createIdentityStore(),
     catalog: createCatalogStore(),
+    flow: createFlowStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -28,6 +30,7 @@ export function resetSessionStores(stores: Stores): void {
   stores.maintenance.setState(initialMaintenance(), true);
   stores.identity.setState(initialIdentity(), true);
   stores.catalog.setState(initialCatalogSession());
+  stores.flow.setState(initialFlow(), true);
 }
 
 /** Wires bridge events into the stores. Returns an unsubscribe function. */
@@ -53,6 +56,9 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
         break;
       case 'identity.changed':
         stores.identity.setState(e.payload, true);
+        break;
+      case 'proof.progress':
+        stores.flow.setState({ progress: e.payload });
         break;
       case 'catalog.status':
         stores.catalog.setState({ status: e.payload });

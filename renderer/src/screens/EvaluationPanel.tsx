@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/Button.js';
+import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
+import { useApp } from '../stores/index.js';
+
+/** GB/T 39735 five levels, best first; 2 and 1 ask for reasons. */
+const levels = [5, 4, 3, 2, 1] as const;
+const reasonKeys = ['wait', 'attitude', 'process', 'information', 'device', 'result'] as const;
+
+/** 好差评: one evaluation per case; skipping is always allowed, and nobody is asked twice. */
+export function EvaluationPanel({ onDone }: { onDone: (submitted: boolean) => void }) {
+  const { t } = useTranslation();
+  const { bridge } = useApp();
+  const [level, setLevel] = useState<number | null>(null);
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const [typing, setTyping] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const unhappy = level !== null && level <= 2;
+
+  const submit = async () => {
+    if (level === null) return;
+    try {
+      await bridge.call('evaluation.submit', { level, reasons: reasons.map((r) => t(`evaluation.reason.${r}`)), comment: comment || null });
+      onDone(true);
+    } catch (e) {
+      setError((e as { error?: { messageKey?: string } }).error?.messageKey ?? 'bridge.error.internal');
+    }
+  };
+
+  return (
+    <section className="panel evaluation" data-testid="evaluation">
+      <h2>{t('evaluation.title')}</h2>
+      <div className="levels" role="radiogroup" aria-label={t('evaluation.title')}>
+        {levels.map((l) => (
+          <Button
+            key={l}
+            role="radio"
+            aria-checked={level === l}
+            aria-pressed={level === l}
+            data-testid={`level-${l}`}
+            onClick={() => setLevel(l)}
+          >
+            {t(`evaluation.level.${l}`)}
+          </Button>
+        ))}
+      </div>
+      {unhappy && (
+        <>
+          <p>{t('evaluation.whyTitle')}</p>
+          <div className="reasons">
+            {reasonKeys.map((r) => (
+              <Button
+                key={r}
+                aria-pressed={reasons.includes(r)}
+                data-testid={`reason-${r}`}
+                onClick={() => setReasons(reasons.includes(r) ? reasons.filter((x) => x !== r) : [...reasons, r])}
+              >
+                {t(`evaluation.reason.${r}`)}
+              </Button>
+            ))}
+          </div>
+          <Button data-testid="comment-toggle" aria-expanded={typing} onClick={() => setTyping(!typing)}>
+            {t('evaluation.addComment')}
+          </Button>
+          {typing && (
+            <>
+              <input
+                className="search-input"
+                data-testid="comment"
+                value={comment}
+                readOnly
+                inputMode="none"
+                aria-label={t('evaluation.addComment')}
+              />
+              <OnScreenKeyboard
+                onKey={(k) => setComment((comment + k).slice(0, 200))}
+                onBackspace={() => setComment(comment.slice(0, -1))}
+                onClear={() => setComment('')}
+              />
+            </>
+          )}
+        </>
+      )}
+      {error && <p role="alert">{t(error)}</p>}
+      <div className="actions">
+        <Button data-testid="evaluation-skip" onClick={() => onDone(false)}>
+          {t('evaluation.skip')}
+        </Button>
+        <Button
+          variant="primary"
+          data-testid="evaluation-submit"
+          disabled={level === null || (unhappy && reasons.length === 0)}
+          onClick={() => void submit()}
+        >
+          {t('evaluation.submit')}
+        </Button>
+      </div>
+      {unhappy && reasons.length === 0 && <p className="muted">{t('evaluation.reasonNeeded')}</p>}
+    </section>
+  );
+}
