@@ -206,6 +206,11 @@ export const contract = {
     },
     /** Technicians: sync the catalog now; answers with the status after the attempt. */
     'maintenance.catalogSync': { params: empty, result: CatalogStatusSchema },
+    /** Technicians: print the print log (recent jobs, case numbers only) on the A4 printer. */
+    'maintenance.printLog': {
+      params: empty,
+      result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }),
+    },
     'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },

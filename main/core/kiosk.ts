@@ -141,6 +141,7 @@ export class Kiosk {
     );
     this.proof = new ProofFlow({
       session: this.session,
+      audit: this.audit,
       identity: this.identity,
       catalog: this.catalog,
       platform: this.platform,

@@ -188,6 +188,20 @@ describe('identify, query and print a proof, rate the service', () => {
     await page.getByTestId('exit').click();
     await page.getByTestId('attract').waitFor();
   });
+
+  it('a technician prints the print log: the jobs of the day by case number, nothing personal', async () => {
+    await page.keyboard.press('Control+Alt+m');
+    for (const d of '246810') await page.getByTestId(`pin-${d}`).click();
+    await page.getByTestId('pin-enter').click();
+    await page.getByTestId('maint-print-log').click();
+    await expect.poll(() => page.getByTestId('maint-outbox').textContent(), { timeout: 20_000 }).toContain('打印日志已打印');
+    const ipp = await emulatorState<{ jobs: { state: number; file: string }[] }>('printer-ipp');
+    const log = execFileSync('pdftotext', [ipp.jobs.at(-1)!.file, '-'], { encoding: 'utf8' });
+    expect(log).toContain('打印日志');
+    expect(log).toMatch(/TEST-0001-\d{8}-0001/);
+    expect(log).not.toContain(NAME);
+    await page.getByTestId('maintenance-exit').click();
+  });
 });
 
 function listFiles(dir: string): string[] {

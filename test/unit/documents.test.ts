@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeAcceptanceReceipt } from '../../main/core/documents/acceptance-receipt.js';
+import { composePrintLog } from '../../main/core/documents/print-log.js';
 import { proofPdf } from '../../emulators/platform/proof-pdf.js';
 import { sampleReceipt } from '../bench/receipt.js';
 import { inkInBand } from '../support/pdf-ink.js';
@@ -61,5 +62,17 @@ describe("the platform emulator's proof PDF", () => {
     const text = pdfText(pdf).replace(/\s+/g, '');
     for (const s of ['户籍证明', '张伟民', '110101198503120033', 'ABCDEF1234', '第1页共2页', '第2页共2页']) expect(text).toContain(s);
     expect(inkInBand(pdf, 0.2, 0.35)).toBeGreaterThan(0.02);
+  });
+});
+
+describe('print log PDF', () => {
+  it('lists print jobs by case number with their outcome, and says so when there are none', async () => {
+    const entries = [
+      { id: 2, at: '2026-11-22T02:10:00Z', type: 'print.failed', detail: { caseId: 'K-0002', pages: 2, copies: 1, code: 'mediaJam' } },
+      { id: 1, at: '2026-11-22T02:00:00Z', type: 'print.completed', detail: { caseId: 'K-0001', pages: 2, copies: 3 } },
+    ];
+    const text = pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries, at: new Date() })).replace(/\s+/g, '');
+    for (const s of ['打印日志', 'KIOSK-0001', 'K-0002', '失败mediaJam', 'K-0001', '2页×3', '完成']) expect(text).toContain(s);
+    expect(pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries: [], at: new Date() }))).toContain('没有打印记录');
   });
 });

@@ -1,4 +1,6 @@
 import type { Kiosk } from '../../core/kiosk.js';
+import { isDocumentPrinter } from '../../../devices/printer/ipp-printer.js';
+import { composePrintLog } from '../../core/documents/print-log.js';
 import { BridgeFailure, type Handlers } from '../dispatcher.js';
 
 function requireMaintenance(kiosk: Kiosk): void {
@@ -18,6 +20,7 @@ export function maintenanceHandlers(
   | 'maintenance.restart'
   | 'maintenance.exit'
   | 'maintenance.catalogSync'
+  | 'maintenance.printLog'
 > {
   return {
     'maintenance.unlock': ({ pin }) => {
@@ -47,6 +50,18 @@ export function maintenanceHandlers(
       // a failed sync is reported through the status (lastResult / lastError), not as a bridge error
       await kiosk.catalog.syncNow().catch(() => undefined);
       return kiosk.catalog.status();
+    },
+    'maintenance.printLog': async () => {
+      requireMaintenance(kiosk);
+      const pdf = await composePrintLog({
+        terminalId: kiosk.config.terminal.id,
+        entries: kiosk.audit.ofTypes(['print.completed', 'print.failed'], 200),
+        at: new Date(),
+      });
+      const printer = kiosk.devices.all().find(isDocumentPrinter);
+      if (!printer) return { result: 'failed' as const, messageKey: 'proof.error.noPrinter' };
+      const r = await printer.print(pdf, { jobName: `print log ${kiosk.config.terminal.id}` });
+      return r.ok ? { result: 'printed' as const, messageKey: null } : { result: 'failed' as const, messageKey: r.error.messageKey };
     },
     'maintenance.selfTest': async ({ deviceId }) => {
       requireMaintenance(kiosk);

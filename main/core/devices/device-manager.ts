@@ -35,6 +35,10 @@ export class DeviceManager {
     return this.get(id)?.info?.() ?? {};
   }
 
+  all(): readonly Device[] {
+    return this.devices;
+  }
+
   statuses(): DeviceStatus[] {
     return this.devices.map((d) => d.status());
   }

@@ -10,6 +10,7 @@ import type { PlatformClient } from '../platform/client.js';
 import { PlatformError } from '../platform/errors.js';
 import { issueProof, type IssuedProof } from '../platform/proofs.js';
 import type { SessionManager } from '../session/session.js';
+import type { AuditLog } from '../store/audit.js';
 
 const SESSION_KEY = 'flow.proof';
 
@@ -38,6 +39,7 @@ export class ProofFlow {
   constructor(
     private readonly deps: {
       session: SessionManager;
+      audit: AuditLog;
       identity: IdentityService;
       catalog: CatalogService;
       platform: PlatformClient | null;
@@ -113,8 +115,10 @@ export class ProofFlow {
     });
     if (r.ok) {
       this.deps.log.info({ caseId: c.caseId, copies }, 'proof printed');
+      this.deps.audit.append('print.completed', { caseId: c.caseId, pages: c.pages, copies });
       return { result: 'printed' };
     }
+    this.deps.audit.append('print.failed', { caseId: c.caseId, pages: c.pages, copies, code: r.error.code });
     this.deps.log.warn({ caseId: c.caseId, code: r.error.code, detail: r.error.detail }, 'proof not printed');
     return { result: 'failed', messageKey: r.error.messageKey };
   }

@@ -12,6 +12,8 @@ export type AuditType =
   | 'maintenance.lockedOut'
   | 'maintenance.restart'
   | 'maintenance.catalogSync'
+  | 'print.completed'
+  | 'print.failed'
   | 'device.status'
   | 'device.selfTest'
   | 'bridge.rejected';
@@ -29,7 +31,7 @@ export class AuditLog {
   private readonly recent;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.insert = db.prepare('INSERT INTO audit (at, type, detail) VALUES (?, ?, ?)');
@@ -38,6 +40,15 @@ export class AuditLog {
 
   append(type: AuditType, detail: Record<string, unknown> = {}): void {
     this.insert.run(this.now().toISOString(), type, JSON.stringify(maskPersonalData(detail)));
+  }
+
+  /** The latest entries of the given types, newest first. */
+  ofTypes(types: AuditType[], limit: number): AuditEntry[] {
+    return (
+      this.db
+        .prepare(`SELECT id, at, type, detail FROM audit WHERE type IN (${types.map(() => '?').join(',')}) ORDER BY id DESC LIMIT ?`)
+        .all(...types, limit) as { id: number; at: string; type: string; detail: string }[]
+    ).map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   latest(limit: number): AuditEntry[] {

@@ -385,6 +385,8 @@ export const en: Shape<Messages> = {
     transport: 'Connection',
     status: 'Status',
     outbox: 'Messages waiting for the platform',
+    printLog: 'Print the print log',
+    printLogDone: 'Print log printed.',
     catalog: {
       title: 'Service catalog',
       version: 'Version',

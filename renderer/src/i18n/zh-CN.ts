@@ -368,6 +368,8 @@ export const zhCN = {
     transport: '连接',
     status: '状态',
     outbox: '待发送到平台的消息（条）',
+    printLog: '打印打印日志',
+    printLogDone: '打印日志已打印。',
     catalog: {
       title: '事项目录',
       version: '目录版本',

@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { useApp, useSlice } from '../stores/index.js';
@@ -19,6 +19,15 @@ export function MaintenanceScreen() {
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
+
+  const [printLogResult, setPrintLogResult] = useState<string | null>(null);
+  const printLog = async () => {
+    setPrintLogResult(t('common.loading'));
+    const r = await bridge
+      .call('maintenance.printLog', {})
+      .catch(() => ({ result: 'failed' as const, messageKey: 'bridge.error.internal' }));
+    setPrintLogResult(r.result === 'printed' ? t('maintenance.printLogDone') : t(r.messageKey ?? 'printer.error.aborted'));
+  };
 
   const selfTest = async (deviceId: string) => {
     stores.maintenance.setState((s) => ({ selfTests: { ...s.selfTests, [deviceId]: 'running' } }));
@@ -100,6 +109,10 @@ export function MaintenanceScreen() {
         <section className="panel" data-testid="maint-outbox">
           <h2>{t('maintenance.outbox')}</h2>
           <p data-testid="maint-outbox-depth">{overview?.outboxDepth ?? '—'}</p>
+          <Button data-testid="maint-print-log" onClick={() => void printLog()}>
+            {t('maintenance.printLog')}
+          </Button>
+          {printLogResult && <p role="status">{printLogResult}</p>}
         </section>
         <section className="panel">
           <h2>{t('maintenance.audit')}</h2>
