@@ -21,7 +21,10 @@ export async function startControlPanel(emulators: EmulatorHandle[], port = 0): 
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && url.pathname === '/') {
       res
-        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'self' 'unsafe-inline'" })
+        .writeHead(200, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Content-Security-Policy': "default-src 'self' 'unsafe-inline'; img-src 'self' data:",
+        })
         .end(page);
       return;
     }

@@ -26,6 +26,7 @@ export const printerEscposEmulator: EmulatorDefinition = {
     const flags: Flags = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, noAnswer: false };
     const receipts: { file: string; text: string }[] = [];
     let current: Printed[] = [];
+    let lastPng: Buffer | null = null;
     let link: ByteLink | null = null;
     const interpreter = new EscPosInterpreter(
       (p) => {
@@ -35,7 +36,9 @@ export const printerEscposEmulator: EmulatorDefinition = {
           const text = receiptText(current);
           const file = path.join(outDir, `receipt-${receipts.length + 1}.txt`);
           writeFileSync(file, text);
-          writeFileSync(file.replace(/\.txt$/, '.png'), renderReceiptPng(current));
+          const png = renderReceiptPng(current);
+          writeFileSync(file.replace(/\.txt$/, '.png'), png);
+          lastPng = png;
           receipts.push({ file, text });
           current = [];
         }
@@ -63,6 +66,7 @@ export const printerEscposEmulator: EmulatorDefinition = {
         plugged: link!.plugged,
         receipts: receipts.map((r) => r.file),
         lastReceipt: receipts.at(-1)?.text ?? null,
+        lastReceiptPng: lastPng ? `data:image/png;base64,${lastPng.toString('base64')}` : null,
       }),
       setFault(name, on) {
         if (!faults.some((f) => f.name === name)) throw new Error(`unknown fault "${name}"`);

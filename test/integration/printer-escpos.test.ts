@@ -62,6 +62,8 @@ describe('ESC/POS receipt printer over a serial line (socat pty)', () => {
     const pixels = inflateSync(idat);
     const dark = pixels.filter((v, i) => i % 577 !== 0 && v === 0).length;
     expect(dark / (576 * height)).toBeGreaterThan(0.02);
+    // the control panel shows the same picture
+    expect(String(emu.state().lastReceiptPng)).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });
 
   it('refuses to start without paper or with the cover open, and nothing is printed', async () => {
