@@ -1,8 +1,8 @@
 import type { Device } from '../core/device.js';
 import { deviceError, type DeviceError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { DeviceStatus, MediaCondition, SelfTestResult } from '../core/status.js';
-import { StatusTracker } from '../core/status-tracker.js';
+import { PollingDevice } from '../core/polling-device.js';
+import type { MediaCondition, SelfTestResult } from '../core/status.js';
 import type { ByteTransport } from '../core/transport.js';
 import { parseStatus, statusRequest, type EscPosStatus } from './escpos-codec.js';
 
@@ -15,18 +15,15 @@ export interface ReceiptPrinter extends Device {
 export const isReceiptPrinter = (d: Device): d is ReceiptPrinter => typeof (d as Partial<ReceiptPrinter>).printReceipt === 'function';
 
 /** Thermal receipt printer speaking ESC/POS over serial or TCP 9100. */
-export class EscPosPrinter implements ReceiptPrinter {
-  readonly kind = 'receiptPrinter';
+export class EscPosPrinter extends PollingDevice implements ReceiptPrinter {
+  declare readonly kind: 'receiptPrinter';
   readonly capabilities = { qr: true, cutter: true, encoding: 'gb18030' } as const;
-  private readonly tracker: StatusTracker;
   private readonly inbox: number[] = [];
   private waiter: (() => void) | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
   private exchange: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: { id: string; transport: ByteTransport; pollIntervalMs?: number; commandTimeoutMs?: number }) {
-    this.tracker = new StatusTracker(options.id, this.kind);
+    super(options.id, 'receiptPrinter', options.pollIntervalMs ?? 3000);
     options.transport.onData((chunk) => {
       this.inbox.push(...chunk);
       this.waiter?.();
@@ -34,27 +31,12 @@ export class EscPosPrinter implements ReceiptPrinter {
     options.transport.onDisconnect((detail) => this.tracker.set('offline', { reasonKey: 'device.reason.disconnected', detail }));
   }
 
-  get id(): string {
-    return this.options.id;
+  protected pollOnce(): Promise<unknown> {
+    return this.printerStatus();
   }
 
-  async start(): Promise<void> {
-    this.running = true;
-    await this.poll();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    await this.options.transport.close();
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (s: DeviceStatus) => void): () => void {
-    return this.tracker.subscribe(listener);
+  protected override release(): Promise<void> {
+    return this.options.transport.close();
   }
 
   info(): Record<string, string> {
@@ -162,12 +144,6 @@ export class EscPosPrinter implements ReceiptPrinter {
       this.waiter = check;
       check();
     });
-  }
-
-  private async poll(): Promise<void> {
-    if (!this.running) return;
-    await this.printerStatus();
-    if (this.running) this.timer = setTimeout(() => void this.poll(), this.options.pollIntervalMs ?? 3000);
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Device } from '../core/device.js';
 import { deviceError, type DeviceError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { DeviceStatus, SelfTestResult } from '../core/status.js';
-import { StatusTracker } from '../core/status-tracker.js';
+import { PollingDevice } from '../core/polling-device.js';
+import type { SelfTestResult } from '../core/status.js';
 import { asInts, asStrings, findAttr, GroupTag, ipp, ValueTag } from './ipp-codec.js';
 import { IppClient, IppOp } from './ipp-client.js';
 import { deviceStatusOf, snapshotFromAttributes, stripSeverity, type PrinterSnapshot } from './ipp-status.js';
@@ -49,40 +49,19 @@ const statusAttributes = [
 const JobState = { processingStopped: 6, canceled: 7, aborted: 8, completed: 9 } as const;
 
 /** A4 certificate printer over IPP Everywhere: status polling, readiness, print with progress, typed job outcomes. */
-export class IppPrinter implements DocumentPrinter {
-  readonly kind = 'certificatePrinter';
+export class IppPrinter extends PollingDevice implements DocumentPrinter {
+  declare readonly kind: 'certificatePrinter';
   readonly capabilities = { formats: ['application/pdf'], maxCopies: 3 } as const;
-  private readonly tracker: StatusTracker;
   private readonly client: IppClient;
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
   private model = '';
 
   constructor(private readonly options: { id: string; uri: string; pollIntervalMs?: number; commandTimeoutMs?: number }) {
-    this.tracker = new StatusTracker(options.id, this.kind);
+    super(options.id, 'certificatePrinter', options.pollIntervalMs ?? 3000);
     this.client = new IppClient(options.uri, options.commandTimeoutMs ?? 5000);
   }
 
-  get id(): string {
-    return this.options.id;
-  }
-
-  async start(): Promise<void> {
-    this.running = true;
-    await this.poll();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (s: DeviceStatus) => void): () => void {
-    return this.tracker.subscribe(listener);
+  protected pollOnce(): Promise<unknown> {
+    return this.snapshot();
   }
 
   info(): Record<string, string> {
@@ -196,12 +175,6 @@ export class IppPrinter implements DocumentPrinter {
         ]
       : [step('reachable', false, r.error.detail)];
     return { deviceId: this.id, passed: steps.every((s) => s.passed), steps };
-  }
-
-  private async poll(): Promise<void> {
-    if (!this.running) return;
-    await this.snapshot();
-    if (this.running) this.timer = setTimeout(() => void this.poll(), this.options.pollIntervalMs ?? 3000);
   }
 }
 

@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, waitForCatalog } from '../support/browser.js';
 import { emulatorFault, root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
@@ -47,15 +47,7 @@ beforeAll(async () => {
   await page.goto(kiosk.url);
   await page.getByTestId('attract').click();
   await page.getByTestId('home').waitFor();
-  // the first sync has landed once the UI has the catalog's status with matters in it
-  await page.waitForFunction(
-    () =>
-      ((
-        window as unknown as { __kioskStores: { catalog: { getState(): { status: { matterCount: number } | null } } } }
-      ).__kioskStores.catalog.getState().status?.matterCount ?? 0) > 1000,
-    undefined,
-    { timeout: 20_000 },
-  );
+  await waitForCatalog(page);
 });
 
 afterAll(async () => {

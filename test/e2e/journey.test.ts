@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, waitForCatalog } from '../support/browser.js';
 import {
   emulatedIdCardReader,
   emulatorAction,
@@ -72,14 +72,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
   await page.goto(kiosk.url);
   await page.getByTestId('attract').waitFor();
-  await page.waitForFunction(
-    () =>
-      ((
-        window as unknown as { __kioskStores: { catalog: { getState(): { status: { matterCount: number } | null } } } }
-      ).__kioskStores.catalog.getState().status?.matterCount ?? 0) > 1000,
-    undefined,
-    { timeout: 20_000 },
-  );
+  await waitForCatalog(page);
 });
 
 afterAll(async () => {

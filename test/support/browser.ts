@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -16,4 +16,16 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Waits until the UI holds the catalog's status with matters in it: the first sync has landed. */
+export async function waitForCatalog(page: Page, atLeast = 1000): Promise<void> {
+  await page.waitForFunction(
+    (min) =>
+      ((
+        window as unknown as { __kioskStores: { catalog: { getState(): { status: { matterCount: number } | null } } } }
+      ).__kioskStores.catalog.getState().status?.matterCount ?? 0) > min,
+    atLeast,
+    { timeout: 20_000 },
+  );
 }
