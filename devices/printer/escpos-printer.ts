@@ -4,10 +4,12 @@ import { err, ok, type Result } from '../core/result.js';
 import { PollingDevice } from '../core/polling-device.js';
 import type { MediaCondition, SelfTestResult } from '../core/status.js';
 import type { ByteTransport } from '../core/transport.js';
-import { parseStatus, statusRequest, type EscPosStatus } from './escpos-codec.js';
+import { parseStatus, ReceiptBuilder, statusRequest, type EscPosStatus, type ReceiptOptions } from './escpos-codec.js';
 
 export interface ReceiptPrinter extends Device {
   printerStatus(signal?: AbortSignal): Promise<Result<EscPosStatus, DeviceError>>;
+  /** A receipt builder set up for this printer model (encoding, Chinese mode). */
+  builder(): ReceiptBuilder;
   /** Prints prepared ESC/POS bytes; checks the status before (refusing to start) and after (cutter, paper). */
   printReceipt(bytes: Uint8Array, signal?: AbortSignal): Promise<Result<void, DeviceError>>;
 }
@@ -22,13 +24,27 @@ export class EscPosPrinter extends PollingDevice implements ReceiptPrinter {
   private waiter: (() => void) | null = null;
   private exchange: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly options: { id: string; transport: ByteTransport; pollIntervalMs?: number; commandTimeoutMs?: number }) {
+  constructor(
+    private readonly options: {
+      id: string;
+      transport: ByteTransport;
+      pollIntervalMs?: number;
+      commandTimeoutMs?: number;
+      /** The model's text encoding and Chinese mode. */
+      receipt?: ReceiptOptions;
+    },
+  ) {
     super(options.id, 'receiptPrinter', options.pollIntervalMs ?? 3000);
     options.transport.onData((chunk) => {
       this.inbox.push(...chunk);
       this.waiter?.();
     });
     options.transport.onDisconnect((detail) => this.tracker.set('offline', { reasonKey: 'device.reason.disconnected', detail }));
+  }
+
+  /** A receipt builder for this model's encoding. */
+  builder(): ReceiptBuilder {
+    return new ReceiptBuilder(this.options.receipt);
   }
 
   protected pollOnce(): Promise<unknown> {

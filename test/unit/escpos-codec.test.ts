@@ -11,6 +11,12 @@ describe('ESC/POS commands', () => {
     expect(hex(b)).toBe('1b40' + '1c26' + 'd5fecef1' + '41' + '0a');
   });
 
+  it('follows the model: GBK without the FS & Chinese mode for printers that start in it', () => {
+    expect(hex(new ReceiptBuilder({ encoding: 'gbk', cjkMode: false }).line('政').bytes())).toBe('1b40' + 'd5fe' + '0a');
+    // a character beyond GBK is encoded in GB18030's four-byte form on GB18030 models
+    expect(hex(new ReceiptBuilder({ cjkMode: false }).line('𠀀').bytes())).toBe('1b40' + '9532 8236'.replace(' ', '') + '0a');
+  });
+
   it('drops control characters from text so data cannot issue commands', () => {
     expect(hex(new ReceiptBuilder({ cjkMode: false }).line('a\x1b@b\x1dV').bytes())).toBe('1b40' + '61' + '40' + '62' + '56' + '0a');
   });

@@ -29,6 +29,9 @@ export const DeviceConfigSchema = z
     commandTimeoutMs: z.number().int().min(100).max(60_000).default(1500),
     /** ID card readers: read the fingerprint too (command 30 10). */
     withFingerprint: z.boolean().default(false),
+    /** Receipt printers: text encoding of the model (GB18030; GBK for older ones) and whether it needs FS & for Chinese. */
+    receiptEncoding: z.enum(['gb18030', 'gbk']).default('gb18030'),
+    receiptCjkMode: z.boolean().default(true),
     /** ID card readers: module exporting the vendor's WLT photo decoder (see README). */
     photoDecoder: z.string().optional(),
     enabled: z.boolean().default(true),

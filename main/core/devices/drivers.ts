@@ -26,6 +26,7 @@ export function builtInDrivers(): DriverRegistry {
           transport: createByteTransport(config, emulatorAddress),
           pollIntervalMs: config.pollIntervalMs,
           commandTimeoutMs: config.commandTimeoutMs,
+          receipt: { encoding: config.receiptEncoding, cjkMode: config.receiptCjkMode },
         }),
     )
     .register('ipp', ({ config, emulatorAddress }) => {

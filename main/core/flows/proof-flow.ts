@@ -1,7 +1,6 @@
 import type { Device } from '../../../devices/core/device.js';
 import { isDocumentPrinter, type DocumentPrinter } from '../../../devices/printer/ipp-printer.js';
 import { isReceiptPrinter, type ReceiptPrinter } from '../../../devices/printer/escpos-printer.js';
-import { ReceiptBuilder } from '../../../devices/printer/escpos-codec.js';
 import type { CatalogService } from '../catalog/catalog-service.js';
 import type { IdentityService } from '../identity/identity-service.js';
 import type { Logger } from '../log/logger.js';
@@ -128,7 +127,8 @@ export class ProofFlow {
     const rp = this.receiptPrinter();
     if (!c) throw new FlowFailure('proof.error.none', 'no proof issued in this session');
     if (!rp) return { result: 'failed', messageKey: 'proof.error.noReceiptPrinter' };
-    const bytes = new ReceiptBuilder()
+    const bytes = rp
+      .builder()
       .align('center')
       .size(2, 2)
       .line('办理凭条')
