@@ -1,7 +1,8 @@
 import { SerialTransport } from '../../devices/core/transports/serial.js';
 import { TcpTransport } from '../../devices/core/transports/tcp.js';
-import { decodeCardContent, decodeResponse } from '../../devices/id-card/codec.js';
+import { decodeCardContent, decodeResponse, PREAMBLE } from '../../devices/id-card/codec.js';
 import { Ga467Reader } from '../../devices/id-card/driver.js';
+import { FrameSplitter } from '../../devices/id-card/framing.js';
 import { decodeTextBlock, type Identity } from '../../devices/id-card/text-block.js';
 import { maskPersonalData } from '../core/log/mask.js';
 
@@ -33,25 +34,58 @@ export function diagJson(identity: Identity, photoBytes: number, fingerprintByte
 
 const failure = (error: string, detail: string, extra: Out = {}): Out => ({ ok: false, error, detail, ...extra });
 
-/** Decodes a read reply frame (30 01 or 30 10) or a bare 256-byte text block given as hex. */
+/**
+ * The first GA 467 frame in a capture, found the way the driver finds it (the same splitter): junk before the
+ * preamble and bytes after the frame are skipped and counted. Without a whole frame, the bytes from the first
+ * preamble on (or the whole capture) go to the codec so it can say what is wrong.
+ */
+function firstFrame(bytes: Uint8Array): { frame: Uint8Array; before: number; after: number } {
+  const splitter = new FrameSplitter();
+  for (let i = 0; i < bytes.length; i++) {
+    const [frame] = splitter.push(bytes.subarray(i, i + 1));
+    if (frame) return { frame, before: splitter.discarded, after: bytes.length - i - 1 };
+  }
+  const start = indexOfPreamble(bytes);
+  return { frame: start > 0 ? bytes.subarray(start) : bytes, before: Math.max(start, 0), after: 0 };
+}
+
+function indexOfPreamble(b: Uint8Array): number {
+  outer: for (let i = 0; i + PREAMBLE.length <= b.length; i++) {
+    for (let j = 0; j < PREAMBLE.length; j++) if (b[i + j] !== PREAMBLE[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * Decodes a read reply frame (30 01 or 30 10) or a bare 256-byte text block given as hex. A real reader's capture
+ * may carry junk before the preamble or bytes after the frame: the answer then says how many it skipped.
+ */
 export function decodeHex(hex: string): Out {
   const clean = hex.replace(/[\s:,-]/g, '').replace(/^0x/i, '');
   if (clean.length === 0 || clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean))
     return failure('badHex', 'expected an even number of hexadecimal digits');
   const bytes = Uint8Array.from(Buffer.from(clean, 'hex'));
-  if (bytes.length === 256 && !(bytes[0] === 0xaa && bytes[4] === 0x69)) {
+  if (bytes.length === 256 && indexOfPreamble(bytes) < 0) {
     const id = decodeTextBlock(bytes);
     return id.ok ? diagJson(id.value, 0, 0) : failure(id.error.kind, id.error.detail);
   }
-  const r = decodeResponse(bytes);
-  if (!r.ok) return failure(r.error.kind, r.error.detail);
+  const { frame, before, after } = firstFrame(bytes);
+  const skipped: Out = before > 0 || after > 0 ? { skipped: { beforeFrame: before, afterFrame: after } } : {};
+  const r = decodeResponse(frame);
+  if (!r.ok) return failure(r.error.kind, r.error.detail, skipped);
   if (r.value.status !== 'ok')
-    return failure('badStatus', `SAM status ${r.value.sw3.toString(16).toUpperCase()} (${r.value.status})`, { status: r.value.status });
+    return failure('badStatus', `SAM status ${r.value.sw3.toString(16).toUpperCase()} (${r.value.status})`, {
+      status: r.value.status,
+      ...skipped,
+    });
   const two = decodeCardContent(r.value.data, false);
   const content = two.ok ? two : decodeCardContent(r.value.data, true);
-  if (!content.ok) return failure(content.error.kind, content.error.detail);
+  if (!content.ok) return failure(content.error.kind, content.error.detail, skipped);
   const id = decodeTextBlock(content.value.text);
-  return id.ok ? diagJson(id.value, content.value.photo.length, content.value.fingerprint.length) : failure(id.error.kind, id.error.detail);
+  return id.ok
+    ? { ...diagJson(id.value, content.value.photo.length, content.value.fingerprint.length), ...skipped }
+    : failure(id.error.kind, id.error.detail, skipped);
 }
 
 /** Reads one card from a reader at a serial port (or tcp://host:port), waiting up to `waitMs` for a card. */

@@ -63,6 +63,12 @@ describe('diag idcard decode', () => {
     expect(r.json).toMatchObject({ ok: true, name: '张三', hasPhoto: false });
   });
 
+  it('reads the first frame of a real capture with junk before the preamble and a byte after, and says what it skipped', () => {
+    const r = diag('idcard', 'decode', '00ff13aa' + readReply(resident) + '90');
+    expect(r.status).toBe(0);
+    expect(r.json).toMatchObject({ ok: true, name: '张三', idNumber: '11010519491231002X', skipped: { beforeFrame: 4, afterFrame: 1 } });
+  });
+
   it('fails with exit 1 and a code for bad frames', () => {
     const good = readReply(resident);
     const flipped = good.slice(0, -2) + (parseInt(good.slice(-2), 16) ^ 1).toString(16).padStart(2, '0');
