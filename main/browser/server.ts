@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventMessage, ResponseMessage } from '../bridge/contract.js';
 import type { Logger } from '../core/log/logger.js';
+import { classifyFrameError, maxBridgeMessageBytes } from './frame-errors.js';
 import { checkBridgeUpgrade, contentSecurityPolicy } from './security.js';
 import { resolveStatic, sendFile } from './static.js';
 
@@ -49,8 +50,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       'Cross-Origin-Opener-Policy': 'same-origin',
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 256 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxBridgeMessageBytes });
   server.on('upgrade', (req, socket, head) => {
+    // a reset during the handshake is the client's problem, not a reason to stop the kiosk
+    socket.on('error', (err) => log.debug({ err: err.message }, 'bridge socket error during upgrade'));
     const verdict = checkBridgeUpgrade({ origin: req.headers.origin, url: req.url }, { origin, token });
     if (!verdict.ok || !(req.url ?? '').startsWith('/bridge')) {
       log.warn({ reason: verdict.ok ? 'path' : verdict.reason }, 'bridge connection refused');
@@ -68,6 +71,9 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   wss.on('connection', (ws) => {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
+    // without this listener one bad frame (oversized, bad UTF-8, unmasked, reserved bits...) is an uncaught
+    // 'error' that stops the whole core; `ws` has already closed the connection with 1009/1007/1002
+    ws.on('error', (err) => log.warn(classifyFrameError(err), 'bridge frame rejected; connection closed'));
     ws.on('message', async (data, isBinary) => {
       let raw: unknown = null;
       if (!isBinary) {
@@ -80,6 +86,12 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       const reply = await options.dispatch(raw);
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
     });
+  });
+  wss.on('error', (err) => log.error({ err: err.message }, 'bridge server error'));
+  server.on('clientError', (err, socket) => {
+    log.debug({ err: err.message }, 'bad HTTP request');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,6 +5,7 @@ import { startBridgeServer, type BridgeServer } from '../../main/browser/server.
 import { rendererDir } from '../../main/core/paths.js';
 import { createTestKiosk } from '../support/core.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { frame, openRawBridge } from '../support/raw-websocket.js';
 
 let server: BridgeServer;
 const { kiosk, logs } = createTestKiosk();
@@ -114,4 +115,36 @@ describe('browser-mode WebSocket bridge', () => {
     expect((await fetch(`${server.origin}/../../etc/passwd`)).status).not.toBe(500);
     expect(await (await fetch(`${server.origin}/%2e%2e/%2e%2e/etc/passwd`)).text()).not.toContain('root:');
   });
+});
+
+describe('a bad WebSocket frame closes that connection, never the kiosk', () => {
+  const tenMegabytes = Buffer.alloc(10 * 1024 * 1024, 0x20);
+  const cases: { name: string; bytes: Buffer; code: number; reason: string }[] = [
+    { name: 'a 10 MB message', bytes: frame(0x81, tenMegabytes), code: 1009, reason: 'messageTooLarge' },
+    { name: 'invalid UTF-8 in a text frame', bytes: frame(0x81, Buffer.from([0x7b, 0xff, 0xfe, 0x7d])), code: 1007, reason: 'badUtf8' },
+    { name: 'an unmasked frame', bytes: frame(0x81, Buffer.from('{}'), { masked: false }), code: 1002, reason: 'protocolError' },
+    { name: 'reserved bits set', bytes: frame(0xc1, Buffer.from('{}')), code: 1002, reason: 'protocolError' },
+    { name: 'opcode 3', bytes: frame(0x83, Buffer.from('{}')), code: 1002, reason: 'protocolError' },
+    {
+      name: 'a length header of 2^64 - 1',
+      bytes: frame(0x81, Buffer.alloc(0), { declaredLength: 2n ** 64n - 1n }),
+      code: 1009,
+      reason: 'messageTooLarge',
+    },
+    { name: 'a fragmented ping', bytes: frame(0x09, Buffer.from('p')), code: 1002, reason: 'protocolError' },
+  ];
+
+  for (const c of cases)
+    it(`${c.name}: closed with ${c.code}, logged, and the kiosk still answers`, async () => {
+      const raw = await openRawBridge(server.origin, `/bridge?token=${server.token}`);
+      raw.socket.write(c.bytes);
+      expect(await raw.closed).toBe(c.code);
+      raw.socket.destroy();
+      expect(logs.join('')).toContain(`"reason":"${c.reason}"`);
+
+      const ws = await connect({ origin: server.origin });
+      ws.send(JSON.stringify({ kind: 'request', id: 1, method: 'terminal.info', params: {} }));
+      expect(await nextMessage(ws, (m) => m.id === 1)).toMatchObject({ ok: true, result: { terminalId: 'TEST-0001' } });
+      ws.close();
+    });
 });
