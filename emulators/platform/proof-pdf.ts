@@ -25,7 +25,15 @@ export interface ProofContent {
   verificationCode: string;
   verifyUrl: string;
   issuedAt: Date;
+  /** The screen preview: ID number and name masked (3101**********0048, 王*英); the printed proof keeps them whole. */
+  mask?: boolean;
 }
+
+const maskedId = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '*'.repeat(id.length));
+const maskedName = (name: string) => {
+  const chars = [...name];
+  return chars.length <= 2 ? `${chars[0] ?? ''}*` : `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+};
 
 export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   fonts ??= {
@@ -58,7 +66,7 @@ export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   text(page1, p.title, W / 2 - cjk.widthOfTextAtSize(p.title, 26) / 2, H - 110, 26);
   text(page1, `编号：${p.caseId}`, 380, H - 145, 10);
   const body = [
-    `兹证明 ${p.applicantName}（公民身份号码：${p.idNumber}）`,
+    `兹证明 ${p.mask ? maskedName(p.applicantName) : p.applicantName}（公民身份号码：${p.mask ? maskedId(p.idNumber) : p.idNumber}）`,
     `经查询本机关登记信息，现就“${p.matterName}”出具本证明。`,
     '经核查，上述人员的登记信息真实有效，特此证明。',
     '本证明仅证明出具之日的登记情况，自出具之日起三个月内有效。',
