@@ -2,6 +2,8 @@
  * The card side of a Chinese social security card, written from the card specification: SELECT by name / MF / EF,
  * READ RECORD by tag answering TLV (6Cxx when Le is 00), GET RESPONSE after 61xx. Fictitious holders only.
  */
+import { yearsFrom } from '../lib/dates.js';
+
 const gbkTable: Map<string, number[]> = (() => {
   const dec = new TextDecoder('gbk');
   const map = new Map<string, number[]>();
@@ -37,36 +39,42 @@ export interface SsPersona {
   ef06: Record<number, number[]>;
 }
 
-export const ssPersonas: SsPersona[] = [
-  {
-    id: 'gen2',
-    label: '第二代社保卡 · 2nd generation',
-    generation: 2,
-    ef05: {
-      0x01: ascii('310100D156000005'),
-      0x02: ascii('1'),
-      0x03: ascii('2.00'),
-      0x05: bcd('20160315'),
-      0x06: bcd('20260315'),
-      0x07: ascii('A12345678'),
+/** The cards as of `today`: issue and expiry dates relative to it, so a valid card stays valid. */
+export function ssPersonasOn(today: Date): SsPersona[] {
+  const on = (years: number) => bcd(yearsFrom(today, years));
+  return [
+    {
+      id: 'gen2',
+      label: '第二代社保卡 · 2nd generation',
+      generation: 2,
+      ef05: {
+        0x01: ascii('310100D156000005'),
+        0x02: ascii('1'),
+        0x03: ascii('2.00'),
+        0x05: on(-9),
+        0x06: on(1),
+        0x07: ascii('A12345678'),
+      },
+      ef06: { 0x08: ascii('310101194208200048'), 0x09: gbk('王秀英', 30), 0x0a: ascii('2'), 0x0b: [0x01], 0x0d: bcd('19420820') },
     },
-    ef06: { 0x08: ascii('310101194208200048'), 0x09: gbk('王秀英', 30), 0x0a: ascii('2'), 0x0b: [0x01], 0x0d: bcd('19420820') },
-  },
-  {
-    id: 'gen3',
-    label: '第三代社保卡 · 3rd generation (EF06 needs PSAM authentication)',
-    generation: 3,
-    ef05: {
-      0x01: ascii('510107D156000005'),
-      0x02: ascii('3'),
-      0x03: ascii('3.00'),
-      0x05: bcd('20230601'),
-      0x06: bcd('20330601'),
-      0x07: ascii('S98765432'),
+    {
+      id: 'gen3',
+      label: '第三代社保卡 · 3rd generation (EF06 needs PSAM authentication)',
+      generation: 3,
+      ef05: {
+        0x01: ascii('510107D156000005'),
+        0x02: ascii('3'),
+        0x03: ascii('3.00'),
+        0x05: on(-3),
+        0x06: on(7),
+        0x07: ascii('S98765432'),
+      },
+      ef06: { 0x08: ascii('510107197809300059'), 0x09: gbk('李强', 30), 0x0a: ascii('1'), 0x0b: [0x01], 0x0d: bcd('19780930') },
     },
-    ef06: { 0x08: ascii('510107197809300059'), 0x09: gbk('李强', 30), 0x0a: ascii('1'), 0x0b: [0x01], 0x0d: bcd('19780930') },
-  },
-];
+  ];
+}
+
+export const ssPersonas: SsPersona[] = ssPersonasOn(new Date());
 
 /** ATR of a T=0 contact card with two historical bytes. */
 export const ATR = Uint8Array.of(0x3b, 0x02, 0x14, 0x50);

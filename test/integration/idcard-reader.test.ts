@@ -193,6 +193,9 @@ describe('ID card reader ↔ emulator over TCP', () => {
     const { emu } = await setup({ tcp: true });
     const presented = next('cardPresented');
     await emu.act('place', 'expired');
-    expect((await presented).card.identity.validTo).toBe('2020-01-01');
+    // the expired persona ended years before today, whatever today is
+    const validTo = (await presented).card.identity.validTo ?? '';
+    expect(validTo < new Date().toISOString().slice(0, 10)).toBe(true);
+    expect(validTo).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { root } from '../support/kiosk-process.js';
 import { requirePeer } from '../support/peers.js';
 
+/** The emulator's cards are dated relative to today (emulators/lib/dates.ts). */
+const day = (years: number) => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate())).toISOString().slice(0, 10);
+};
+
 /** Social security card through the real PC/SC stack: emulator → vpcd → pcscd → pcsclite → reader driver. */
 describe('social security card over pcscd + vpcd', () => {
   it('reads 2nd- and 3rd-generation cards, reports authRequired and a card pulled mid-read', () => {
@@ -36,8 +42,8 @@ describe('social security card over pcscd + vpcd', () => {
         cardIdentifier: '310100D156000005',
         regionCode: '310100',
         specVersion: '2.00',
-        issueDate: '2016-03-15',
-        expiryDate: '2026-03-15',
+        issueDate: day(-9),
+        expiryDate: day(1),
         cardNumber: 'A12345678',
         socialSecurityNumber: '310101194208200048',
         name: '王秀英',
