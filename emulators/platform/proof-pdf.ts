@@ -35,6 +35,25 @@ const maskedName = (name: string) => {
   return chars.length <= 2 ? `${chars[0] ?? ''}*` : `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 };
 
+/** The platform is in China: its documents are dated in Beijing time, written the Chinese way (2026年11月30日 14:40). */
+const PLATFORM_TIME_ZONE = 'Asia/Shanghai';
+function chineseDateTime(at: Date): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: PLATFORM_TIME_ZONE,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return { date: `${parts.year}年${parts.month}月${parts.day}日`, time: `${parts.hour}:${parts.minute}` };
+}
+
 export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   fonts ??= {
     cjk: fontFile(['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc']),
@@ -60,7 +79,8 @@ export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
   };
   const W = 595.28;
   const H = 841.89;
-  const date = p.issuedAt.toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+  const issued = chineseDateTime(p.issuedAt);
+  const date = issued.date;
 
   const page1 = doc.addPage([W, H]);
   text(page1, p.title, W / 2 - cjk.widthOfTextAtSize(p.title, 26) / 2, H - 110, 26);
@@ -90,7 +110,7 @@ export async function proofPdf(p: ProofContent): Promise<Uint8Array> {
     '1. 本证明由政务服务平台根据部门登记信息自动生成，与窗口出具的证明具有同等效力。',
     '2. 本证明经电子签章，打印件加盖的印章图样与原件一致。',
     '3. 如对证明内容有异议，请持本人有效身份证件到出具机关窗口咨询。',
-    `4. 出具终端与时间：${p.issuedAt.toISOString()}`,
+    `4. 出具时间：${issued.date} ${issued.time}（北京时间），编号 ${p.caseId}。`,
   ].forEach((l, i) => text(page2, l, 80, H - 150 - i * 26, 11));
 
   doc.getPages().forEach((pg, i, all) => text(pg, `第 ${i + 1} 页 共 ${all.length} 页`, W / 2 - 40, 40, 10));

@@ -24,6 +24,8 @@ export const TerminalInfoSchema = z.object({
   terminalName: z.string(),
   outlet: z.string(),
   hotline: z.string(),
+  /** IANA zone every time on screen is written in (config `terminal.timeZone`). */
+  timeZone: z.string(),
   version: z.string(),
   runtime: z.enum(['electron', 'browser']),
   startedAt: z.string(),

@@ -101,7 +101,8 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(usage + '\n');
         return 2;
       }
-      const result = sub === 'status' ? await printerStatus(uri) : await printTestPage(uri, loadConfig(configPath(args)).terminal.id);
+      const terminal = sub === 'status' ? null : loadConfig(configPath(args)).terminal;
+      const result = terminal ? await printTestPage(uri, terminal.id, terminal.timeZone) : await printerStatus(uri);
       process.stdout.write(result.out);
       return result.code;
     }

@@ -9,6 +9,7 @@ export const sampleReceipt = (i = 0): AcceptanceReceipt => ({
   terminalId: 'KIOSK-0001',
   outlet: '示例街道便民服务中心自助区',
   acceptedAt: new Date('2026-11-22T10:00:00+08:00'),
+  timeZone: 'Asia/Shanghai',
   promisedDays: 5,
   materials: ['居民身份证（本机已读取）', '居民户口簿（电子证照，免提交）', '申请表（本机填写）'],
   progressUrl: 'https://zwfw.example.gov.cn/progress/KIOSK-0001-20261122-0001',

@@ -71,8 +71,13 @@ describe('print log PDF', () => {
       { id: 2, at: '2026-11-22T02:10:00Z', type: 'print.failed', detail: { caseId: 'K-0002', pages: 2, copies: 1, code: 'mediaJam' } },
       { id: 1, at: '2026-11-22T02:00:00Z', type: 'print.completed', detail: { caseId: 'K-0001', pages: 2, copies: 3 } },
     ];
-    const text = pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries, at: new Date() })).replace(/\s+/g, '');
+    const text = pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries, at: new Date(), timeZone: 'Asia/Shanghai' })).replace(
+      /\s+/g,
+      '',
+    );
     for (const s of ['打印日志', 'KIOSK-0001', 'K-0002', '失败mediaJam', 'K-0001', '2页×3', '完成']) expect(text).toContain(s);
-    expect(pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries: [], at: new Date() }))).toContain('没有打印记录');
+    expect(pdfText(await composePrintLog({ terminalId: 'KIOSK-0001', entries: [], at: new Date(), timeZone: 'Asia/Shanghai' }))).toContain(
+      '没有打印记录',
+    );
   });
 });

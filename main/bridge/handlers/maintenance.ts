@@ -57,6 +57,7 @@ export function maintenanceHandlers(
         terminalId: kiosk.config.terminal.id,
         entries: kiosk.audit.ofTypes(['print.completed', 'print.failed'], 200),
         at: new Date(),
+        timeZone: kiosk.config.terminal.timeZone,
       });
       const printer = kiosk.devices.all().find(isDocumentPrinter);
       if (!printer) return { result: 'failed' as const, messageKey: 'proof.error.noPrinter' };

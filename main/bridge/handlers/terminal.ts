@@ -6,6 +6,7 @@ export const terminalInfo = (kiosk: Kiosk) => ({
   terminalName: kiosk.config.terminal.name,
   outlet: kiosk.config.terminal.outlet,
   hotline: kiosk.config.terminal.hotline,
+  timeZone: kiosk.config.terminal.timeZone,
   version: kiosk.version,
   runtime: kiosk.runtime,
   startedAt: kiosk.startedAt.toISOString(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/format.js';
 
 const transport = z.discriminatedUnion('type', [
   z.object({ type: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(115200) }),
@@ -48,6 +49,8 @@ export const ConfigSchema = z
       name: z.string().min(1),
       outlet: z.string().min(1),
       hotline: z.string().default('12345'),
+      /** IANA zone every shown and printed time is written in, whatever the machine's own zone. */
+      timeZone: z.string().refine(isTimeZone, 'an IANA time zone name, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
     }),
     languages: z
       .array(z.enum(['zh-CN', 'en']))

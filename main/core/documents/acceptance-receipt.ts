@@ -1,3 +1,4 @@
+import { formatDateTime } from '../time/format.js';
 import { A4, drawQr, drawText, mm, newComposer, pageNumbers, wrap } from './pdf-kit.js';
 
 export interface AcceptanceReceipt {
@@ -9,6 +10,8 @@ export interface AcceptanceReceipt {
   terminalId: string;
   outlet: string;
   acceptedAt: Date;
+  /** The terminal's zone (config `terminal.timeZone`) the time is written in. */
+  timeZone: string;
   promisedDays: number | null;
   materials: string[];
   progressUrl: string;
@@ -29,7 +32,7 @@ export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Ui
     ['事项名称', r.matterName],
     ['受理机关', r.agency],
     ['申请人', r.applicant],
-    ['受理时间', r.acceptedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })],
+    ['受理时间', formatDateTime(r.acceptedAt, r.timeZone)],
     ['承诺时限', r.promisedDays === null ? '以窗口告知为准' : r.promisedDays === 0 ? '即办' : `${r.promisedDays} 个工作日`],
     ['受理终端', `${r.terminalId}（${r.outlet}）`],
   ];
