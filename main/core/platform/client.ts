@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { PlatformError } from './errors.js';
+import { checkPlatformUrl } from './platform-url.js';
 import { PlatformErrorBodySchema } from './schemas.js';
 import { signRequest } from './signing.js';
+import { createTlsFetch, PIN_MISMATCH, type PlatformTlsOptions } from './tls-fetch.js';
 
 export interface PlatformClientOptions {
   baseUrl: string;
@@ -11,6 +13,8 @@ export interface PlatformClientOptions {
   /** Attempts for idempotent calls (GET), with exponential back-off between them. */
   attempts?: number;
   backoffMs?: number;
+  /** CA, client certificate (mutual TLS) and key pins for the platform; needs an https `baseUrl`. */
+  tls?: PlatformTlsOptions;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -40,7 +44,11 @@ export class PlatformClient {
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 
   constructor(private readonly options: PlatformClientOptions) {
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    const verdict = checkPlatformUrl(options.baseUrl);
+    if (!verdict.ok) throw new PlatformError('insecureUrl', `platform address ${options.baseUrl} refused: ${verdict.reason}`);
+    if (options.tls && new URL(options.baseUrl).protocol !== 'https:')
+      throw new PlatformError('insecureUrl', `platform TLS settings need an https address, not ${options.baseUrl}`);
+    this.fetchImpl = options.fetchImpl ?? (options.tls ? createTlsFetch(options.tls) : fetch);
     this.sleep = options.sleep ?? defaultSleep;
   }
 
@@ -89,13 +97,27 @@ export class PlatformClient {
     let text: string;
     let status: number;
     try {
-      const res = await this.fetchImpl(url, { method, headers, body: body || undefined, signal });
+      // never follow: a redirect would re-send the resident's data and this terminal's signature to another address
+      const res = await this.fetchImpl(url, { method, headers, body: body || undefined, signal, redirect: 'manual' });
       status = res.status;
+      if (status >= 300 && status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        throw new PlatformError('redirect', `${where}: HTTP ${status} redirect refused (${redirectTarget(res, url)})`, {
+          status,
+          path: url.pathname,
+        });
+      }
       text = await res.text();
     } catch (e) {
+      if (e instanceof PlatformError) throw e;
       if (opts.signal?.aborted) throw new PlatformError('canceled', `${where}: canceled`, { path: url.pathname });
       if (timeout.aborted)
         throw new PlatformError('timeout', `${where}: no reply within ${this.options.timeoutMs ?? 10_000} ms`, { path: url.pathname });
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      if (isCertificateError(cause?.code))
+        throw new PlatformError('untrusted', `${where}: platform certificate refused: ${cause?.message ?? cause?.code}`, {
+          path: url.pathname,
+        });
       throw new PlatformError('unreachable', `${where}: ${(e as Error).cause ? String((e as Error).cause) : (e as Error).message}`, {
         path: url.pathname,
       });
@@ -121,4 +143,19 @@ export class PlatformClient {
     }
     return parsed.data;
   }
+}
+
+/** Where a refused redirect pointed (origin only: the rest may carry anything). */
+function redirectTarget(res: Response, from: URL): string {
+  const location = res.headers.get('location');
+  if (!location) return 'no Location';
+  try {
+    return `to ${new URL(location, from).origin}`;
+  } catch {
+    return 'to an invalid Location';
+  }
+}
+
+function isCertificateError(code: string | undefined): boolean {
+  return code !== undefined && (code === PIN_MISMATCH || /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code));
 }

@@ -7,7 +7,11 @@ export type PlatformErrorCode =
   | 'badReply' // the reply does not match the API schema; `field` names where
   | 'server' // 5xx or an unexpected status
   | 'gone' // the pinned catalog version is no longer served
-  | 'versionRollback'; // the platform offers an older catalog than the terminal holds
+  | 'versionRollback' // the platform offers an older catalog than the terminal holds
+  | 'insecureUrl' // the platform address is neither https nor loopback http: nothing is sent
+  | 'redirect' // the platform answered 3xx: refused, so personal data and signatures go nowhere else
+  | 'untrusted' // TLS: the certificate is not trusted, not for this host, or matches no pinned key
+  | 'tooLarge'; // the reply exceeded its size cap; reading stopped there
 
 export class PlatformError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { PlatformClient } from '../../../main/core/platform/client.js';
 import { rejectionOf } from '../../support/rejection.js';
 import { PlatformError } from '../../../main/core/platform/errors.js';
 import { CatalogPageSchema, HealthSchema } from '../../../main/core/platform/schemas.js';
+import { checkPlatformUrl } from '../../../main/core/platform/platform-url.js';
 import { signRequest } from '../../../main/core/platform/signing.js';
 
 type Reply = { status: number; body: string } | Error;
@@ -26,7 +27,7 @@ const client = (replies: Reply[], extra: Partial<ConstructorParameters<typeof Pl
   const s = scripted(replies);
   const sleeps: number[] = [];
   const c = new PlatformClient({
-    baseUrl: 'http://platform.test/',
+    baseUrl: 'https://platform.test/',
     terminalId: 'KIOSK-1',
     secret: 'terminal-secret',
     fetchImpl: s.fetchImpl,
@@ -98,7 +99,7 @@ describe('platform client', () => {
     const slow = (async (_u: URL, init: RequestInit) =>
       new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
     const c = new PlatformClient({
-      baseUrl: 'http://p/',
+      baseUrl: 'https://p/',
       terminalId: 'K',
       secret: 'secret-123',
       fetchImpl: slow,
@@ -112,10 +113,33 @@ describe('platform client', () => {
     const ac = new AbortController();
     const hang = (async (_u: URL, init: RequestInit) =>
       new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
-    const c = new PlatformClient({ baseUrl: 'http://p/', terminalId: 'K', secret: 'secret-123', fetchImpl: hang });
+    const c = new PlatformClient({ baseUrl: 'https://p/', terminalId: 'K', secret: 'secret-123', fetchImpl: hang });
     const p = c.get('/x', { schema: HealthSchema, signal: ac.signal });
     ac.abort();
     expect((await rejectionOf(p, PlatformError)).code).toBe('canceled');
+  });
+
+  it('refuses a platform address that is not https, unless it is this machine (the emulator)', () => {
+    const make = (baseUrl: string) => () => new PlatformClient({ baseUrl, terminalId: 'K', secret: 'secret-123' });
+    for (const bad of [
+      'http://platform.example.gov.cn/',
+      'http://10.0.0.5:8080/',
+      'ftp://platform.example/',
+      'file:///etc/',
+      'not a url',
+    ]) {
+      let e: unknown;
+      try {
+        make(bad)();
+      } catch (x) {
+        e = x;
+      }
+      expect(e, bad).toBeInstanceOf(PlatformError);
+      expect((e as PlatformError).code).toBe('insecureUrl');
+    }
+    for (const good of ['https://platform.example.gov.cn/', 'http://127.0.0.1:4010/', 'http://localhost:4010/', 'http://[::1]:4010/'])
+      expect(make(good), good).not.toThrow();
+    expect(checkPlatformUrl('http://192.168.1.2/')).toMatchObject({ ok: false, reason: expect.stringContaining('https') });
   });
 
   it('signature covers method, path with query, time, nonce and body', () => {
