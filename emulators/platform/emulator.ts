@@ -9,17 +9,21 @@ export const defaultEmulatorSecret = 'emulated-terminal-secret';
 
 export const platformEmulator: EmulatorDefinition = {
   name: 'platform',
-  summary: 'government service platform API (catalog) with 1,354 real matters; guides partly generated',
-  usage: '[--port N] [--scale N] [--secret S]   --scale N: each matter implemented by N districts (benchmarks)',
+  summary: 'government service platform API (catalog, proofs, case progress, evaluations) with 1,354 real matters; guides partly generated',
+  usage:
+    '[--port N] [--scale N] [--secret S] [--public-url URL]   --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes',
   async start({ port, argv }) {
     const scale = Number(flag(argv, '--scale') ?? 1);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale needs a whole number 1–1000');
+    const publicUrl = flag(argv, '--public-url');
+    if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) throw new Error('--public-url needs an http(s) address');
     const portArg = flag(argv, '--port');
     const versions = new CatalogVersions(buildCatalog(scale));
     const server = new PlatformServer({
       versions,
       secret: flag(argv, '--secret') ?? defaultEmulatorSecret,
       port: port ?? (portArg ? Number(portArg) : 0),
+      publicUrl,
     });
     const address = await server.listen();
     return {
@@ -33,6 +37,7 @@ export const platformEmulator: EmulatorDefinition = {
         scale,
         faults: [...server.faults],
         proofsIssued: server.proofsIssued,
+        cases: server.cases.samples(),
         evaluations: [...server.evaluations.values()].map((e) => ({ evaluationId: e.evaluationId, terminal: e.terminal, ...e.body })),
         recentRequests: server.requests.slice(-20),
       }),

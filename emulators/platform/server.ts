@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignatureVerifier } from './auth.js';
-import { proofPdf } from './proof-pdf.js';
+import { CaseBook } from './case-book.js';
+import { ProofDesk } from './proof-desk.js';
 import type { CatalogVersions } from './versions.js';
 
 export const platformFaults = [
@@ -23,7 +23,11 @@ export interface PlatformServerOptions {
   secret: string;
   port?: number;
   host?: string;
+  /** The platform's public web address, in QR codes and links it hands out (verification, progress). */
+  publicUrl?: string;
 }
+
+export const defaultPublicUrl = 'https://zwfw.example.gov.cn';
 
 export interface RequestRecord {
   method: string;
@@ -36,7 +40,8 @@ export interface RequestRecord {
 export class PlatformServer {
   readonly faults = new Set<PlatformFault>();
   readonly requests: RequestRecord[] = [];
-  proofsIssued = 0;
+  readonly proofs: ProofDesk;
+  readonly cases: CaseBook;
   /** Evaluations received, by idempotency key (a repeated key is acknowledged, not stored again). */
   readonly evaluations = new Map<string, { evaluationId: string; terminal: string; body: Record<string, unknown> }>();
   private readonly server: http.Server;
@@ -44,7 +49,15 @@ export class PlatformServer {
 
   constructor(private readonly options: PlatformServerOptions) {
     this.verifier = new SignatureVerifier(() => options.secret);
+    const publicUrl = options.publicUrl ?? defaultPublicUrl;
+    this.proofs = new ProofDesk({ publicUrl });
+    this.cases = new CaseBook(options.versions.snapshot(options.versions.current), { publicUrl });
     this.server = http.createServer((req, res) => void this.handle(req, res));
+  }
+
+  /** Proof cases opened (a replayed idempotency key does not open another). */
+  get proofsIssued(): number {
+    return this.proofs.issued;
   }
 
   async listen(): Promise<string> {
@@ -127,13 +140,17 @@ export class PlatformServer {
       }
       return send(200, page);
     }
+    const terminal = String(req.headers['x-terminal-id']);
     if (req.method === 'POST' && url.pathname === '/api/v1/proofs') {
-      let ask: { matterId?: unknown; applicant?: { name?: unknown; idNumber?: unknown } };
-      try {
-        ask = JSON.parse(body.toString('utf8')) as typeof ask;
-      } catch {
-        return fail(400, 'badRequest', 'body is not JSON');
-      }
+      const ask = jsonBody(body) as {
+        matterId?: unknown;
+        applicant?: { name?: unknown; idNumber?: unknown };
+        idempotencyKey?: unknown;
+      } | null;
+      if (!ask) return fail(400, 'badRequest', 'body is not a JSON object');
+      const key = ask.idempotencyKey;
+      if (typeof key !== 'string' || !/^[\x21-\x7e]{8,64}$/.test(key))
+        return fail(400, 'badRequest', 'idempotencyKey (8–64 characters) is required');
       const matter = typeof ask.matterId === 'string' ? versions.snapshot(current).get(ask.matterId) : undefined;
       if (!matter) return fail(404, 'notFound', `no matter ${String(ask.matterId)}`);
       const flows = (matter.channels as { terminal: { flows: string[] } | null }).terminal?.flows ?? [];
@@ -142,40 +159,48 @@ export class PlatformServer {
       const idNumber = ask.applicant?.idNumber;
       if (typeof name !== 'string' || !name || typeof idNumber !== 'string' || !/^[0-9A-Za-z]{8,20}$/.test(idNumber))
         return fail(400, 'badRequest', 'applicant name and id number are required');
-      const issuedAt = new Date();
-      const caseId = `${String(req.headers['x-terminal-id'])}-${issuedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${String(++this.proofsIssued).padStart(4, '0')}`;
-      const verificationCode = createHash('sha256').update(caseId).digest('hex').slice(0, 10).toUpperCase();
-      const pdf = await proofPdf({
-        title: String((matter.result as { name: string | null }).name ?? matter.name),
-        matterName: matter.name,
-        agency: String(matter.agency),
-        applicantName: name,
-        idNumber,
-        caseId,
-        verificationCode,
-        verifyUrl: `https://zwfw.example.gov.cn/verify/${verificationCode}`,
-        issuedAt,
-      });
-      const sha256 = createHash('sha256').update(pdf).digest('hex');
-      return send(200, {
-        caseId,
-        verificationCode,
-        issuedAt: issuedAt.toISOString(),
-        document: {
-          contentType: 'application/pdf',
-          pages: 2,
-          sha256: this.faults.has('badHash') ? sha256.replace(/^./, (c) => (c === '0' ? '1' : '0')) : sha256,
-          base64: Buffer.from(pdf).toString('base64'),
+      const issued = this.proofs.issue({
+        terminal,
+        idempotencyKey: key,
+        matter: {
+          id: matter.id,
+          name: matter.name,
+          agency: String(matter.agency),
+          resultName: (matter.result as { name: string | null }).name,
         },
+        applicant: { name, idNumber },
       });
+      if ('conflict' in issued) return fail(409, 'conflict', 'this idempotencyKey was used for another request');
+      const reply = await issued.reply;
+      if (!this.faults.has('badHash')) return send(200, reply);
+      const sha256 = reply.document.sha256.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+      return send(200, { ...reply, document: { ...reply.document, sha256 } });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/cases/search') {
+      const ask = jsonBody(body) as { holder?: { idNumber?: unknown } } | null;
+      const idNumber = ask?.holder?.idNumber;
+      // the refusal never echoes the number: replies end up in logs
+      if (typeof idNumber !== 'string' || !/^[0-9A-Za-z]{8,20}$/.test(idNumber))
+        return fail(400, 'badRequest', 'holder.idNumber is required');
+      return send(200, { cases: this.cases.byHolder(idNumber) });
+    }
+    if (req.method === 'POST' && url.pathname === '/api/v1/cases/lookup') {
+      const ask = jsonBody(body) as { caseNumber?: unknown; queryCode?: unknown } | null;
+      if (
+        typeof ask?.caseNumber !== 'string' ||
+        typeof ask.queryCode !== 'string' ||
+        ask.caseNumber.length > 64 ||
+        ask.queryCode.length > 12
+      )
+        return fail(400, 'badRequest', 'caseNumber and queryCode are required');
+      const outcome = this.cases.lookup(terminal, ask.caseNumber, ask.queryCode);
+      if ('found' in outcome) return send(200, { case: outcome.found });
+      if (outcome.refused === 'throttled') return fail(429, 'tooManyRequests', 'too many wrong query codes; try again later');
+      return fail(404, 'notFound', 'no case with this number and query code');
     }
     if (req.method === 'POST' && url.pathname === '/api/v1/evaluations') {
-      let evaluation: Record<string, unknown>;
-      try {
-        evaluation = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-      } catch {
-        return fail(400, 'badRequest', 'body is not JSON');
-      }
+      const evaluation = jsonBody(body);
+      if (!evaluation) return fail(400, 'badRequest', 'body is not a JSON object');
       const key = evaluation.idempotencyKey;
       const level = evaluation.level;
       if (typeof key !== 'string' || key.length < 8) return fail(400, 'badRequest', 'idempotencyKey missing');
@@ -187,7 +212,7 @@ export class PlatformServer {
       if (!seen)
         this.evaluations.set(key, {
           evaluationId: `EV${this.evaluations.size + 1}`,
-          terminal: String(req.headers['x-terminal-id']),
+          terminal,
           body: evaluation,
         });
       if (this.faults.has('dropAck')) {
@@ -198,6 +223,15 @@ export class PlatformServer {
       return send(200, { accepted: true, duplicate: seen !== undefined, evaluationId: (seen ?? this.evaluations.get(key)!).evaluationId });
     }
     return fail(404, 'notFound', `no ${req.method} ${url.pathname}`);
+  }
+}
+
+function jsonBody(body: Buffer): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(body.toString('utf8'));
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -102,16 +102,23 @@ export const EvaluationSchema = z
 export const EvaluationAckSchema = z.object({ accepted: z.literal(true), duplicate: z.boolean(), evaluationId: z.string() });
 export type Evaluation = z.infer<typeof EvaluationSchema>;
 
+const PdfDocumentSchema = z.object({
+  contentType: z.literal('application/pdf'),
+  pages: z.number().int().min(1).max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  base64: z.string().max(30_000_000),
+});
+
 export const ProofSchema = z.object({
   caseId: z.string().min(1).max(100),
   verificationCode: z.string().min(1).max(64),
+  /** Where anyone checks the proof (its QR code): the platform's address, never one the terminal makes up. */
+  verifyUrl: z.url({ protocol: /^https?$/ }).max(1000),
   issuedAt: z.string(),
-  document: z.object({
-    contentType: z.literal('application/pdf'),
-    pages: z.number().int().min(1).max(200),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    base64: z.string().max(30_000_000),
-  }),
+  /** The proof as printed: the full ID number. */
+  document: PdfDocumentSchema,
+  /** The same proof for the screen, the ID number (and name) masked: what a public screen may show. */
+  preview: PdfDocumentSchema,
 });
 
 export const HealthSchema = z.object({ status: z.literal('ok'), time: z.string(), catalogVersion: z.number().int().min(1) });
