@@ -1,6 +1,6 @@
 import type { DeviceStatus, SelfTestResult } from './status.js';
 
-/** What a device can do, declared as data (CONVENTIONS.md §9). */
+/** What a device can do, declared as data (docs/conventions.md §9). */
 export interface DeviceCapabilities {
   readonly [capability: string]: boolean | number | string | readonly string[];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The closed set of device error codes (CONVENTIONS.md §6). */
+/** The closed set of device error codes (docs/conventions.md §6). */
 export const deviceErrorCodes = [
   'canceled',
   'timeout',

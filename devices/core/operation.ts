@@ -1,7 +1,7 @@
 import { deviceError, type DeviceError } from './errors.js';
 import { err, type Result } from './result.js';
 
-/** Options every device operation takes (CONVENTIONS.md §6). */
+/** Options every device operation takes (docs/conventions.md §6). */
 export interface OperationOptions<E = never> {
   signal?: AbortSignal;
   timeoutMs?: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One status model for every device family (ARCHITECTURE.md "status"). */
+/** One status model for every device family (docs/architecture.md, "Devices"). */
 export const deviceStates = ['online', 'offline', 'busy', 'hardwareError', 'userError'] as const;
 export type DeviceState = (typeof deviceStates)[number];
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 
 export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Flags for Debian's Chromium as a kiosk on a closed network (measured in TESTING-PEERS.md). */
+/** Flags for Debian's Chromium as a kiosk on a closed network (measured in docs/testing-peers.md). */
 export function chromiumArgs(opts: {
   url: string;
   userDataDir: string;

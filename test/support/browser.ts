@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Debian's Chromium with the flags this closed, root-run environment needs (TESTING-PEERS.md). */
+/** Debian's Chromium with the flags this closed, root-run environment needs (docs/testing-peers.md). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,

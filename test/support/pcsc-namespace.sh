@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command inside a private network + mount namespace with its own pcscd (and the vpcd virtual reader, which
 # listens on all interfaces: hence the private network). Usage: unshare --net --mount --fork bash pcsc-namespace.sh CMD...
-# Recipe: ../shared/TESTING-PEERS.md.
+# Recipe: docs/testing-peers.md, "Smart cards".
 set -euo pipefail
 ip link set lo up
 # quick ACKs on loopback cut each APDU from ~44 ms (Nagle + delayed ACK) to ~0.1 ms
