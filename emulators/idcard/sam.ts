@@ -6,7 +6,16 @@ import { photoFor, textBlock, type Persona } from './personas.js';
  */
 const MAGIC = [0xaa, 0xaa, 0xaa, 0x96, 0x69];
 
-export const faultNames = ['noAnswer', 'garbage', 'badChecksum', 'slow', 'cardRemovedMidRead', 'fakeCard', 'samNotAuthorised'] as const;
+export const faultNames = [
+  'noAnswer',
+  'garbage',
+  'badChecksum',
+  'slow',
+  'cardRemovedMidRead',
+  'unreadable',
+  'fakeCard',
+  'samNotAuthorised',
+] as const;
 export type Fault = (typeof faultNames)[number];
 
 export const faultHelp: Record<Fault, string> = {
@@ -15,6 +24,7 @@ export const faultHelp: Record<Fault, string> = {
   badChecksum: 'answers with a wrong checksum byte',
   slow: 'answers every command 600 ms late',
   cardRemovedMidRead: 'the card is taken away while being read (SW3 41)',
+  unreadable: 'the card stays on the reader but every read fails (SW3 41): dirty, bent or badly placed',
   fakeCard: 'the card fails authentication (SW3 32): fake or damaged',
   samNotAuthorised: 'the SAM module is not authorised (SW3 66)',
 };
@@ -100,6 +110,7 @@ export function answer(frame: number[], state: SamState): Uint8Array | null {
     case 0x3010: {
       if (!card) return reply(0x41);
       if (faults.has('fakeCard')) return reply(0x32);
+      if (faults.has('unreadable')) return reply(0x41);
       if (faults.has('cardRemovedMidRead')) {
         state.card = null;
         return reply(0x41);

@@ -196,3 +196,44 @@ describe('identity service', () => {
     expect(service.snapshot()).toMatchObject({ state: 'rejected', messageKey: 'identify.error.ssAuthRequired', person: null });
   });
 });
+
+describe('a card the reader will not read again (issue 9 #6)', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a card left on the reader from the last session: the next session asks to lift and replace it, then reads it', async () => {
+    const { service, session, emit } = setup();
+    emit({ type: 'cardDetected' });
+    emit({ type: 'cardPresented', card: card() });
+    await vi.advanceTimersByTimeAsync(0);
+    session.end('timeout');
+    session.start('touch');
+    expect(service.snapshot()).toMatchObject({ state: 'waiting', person: null, cardOnReader: true, messageKey: 'identify.liftAndReplace' });
+    emit({ type: 'cardRemoved' });
+    expect(service.snapshot()).toMatchObject({ state: 'waiting', cardOnReader: false, messageKey: null });
+    emit({ type: 'cardDetected' });
+    emit({ type: 'cardPresented', card: card() });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.snapshot()).toMatchObject({ state: 'read', person: { name: '王秀英' } });
+  });
+
+  it('keeps saying "reading" while the driver retries, and asks to lift and replace once it gives up on the card', () => {
+    const { service, emit, tracker } = setup();
+    tracker.set('busy', { media: ['cardPresent'] });
+    emit({ type: 'cardDetected' });
+    emit({ type: 'readFailed', error: deviceError('userError', 'SW3 41', 'idcard.error.keepStill') });
+    expect(service.snapshot()).toMatchObject({ state: 'reading', messageKey: null });
+    tracker.set('online', { media: ['cardPresent'] });
+    emit({ type: 'readFailed', error: deviceError('userError', 'SW3 41', 'idcard.error.keepStill') });
+    expect(service.snapshot()).toMatchObject({ state: 'error', cardOnReader: true, messageKey: 'identify.liftAndReplace' });
+    emit({ type: 'cardRemoved' });
+    expect(service.snapshot()).toMatchObject({ state: 'waiting', cardOnReader: false, messageKey: null });
+  });
+
+  it('a fake card that failed for good keeps its own message: lifting it would not help', () => {
+    const { service, emit } = setup();
+    emit({ type: 'cardDetected' });
+    emit({ type: 'readFailed', error: deviceError('userError', 'SW3 32', 'idcard.error.fakeOrDamaged') });
+    expect(service.snapshot()).toMatchObject({ state: 'error', messageKey: 'idcard.error.fakeOrDamaged' });
+  });
+});

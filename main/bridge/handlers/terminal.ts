@@ -1,5 +1,17 @@
+import { isDocumentPrinter } from '../../../devices/printer/ipp-printer.js';
 import type { Kiosk } from '../../core/kiosk.js';
 import type { Handlers } from '../dispatcher.js';
+
+const RECHECK_TIMEOUT_MS = 5000;
+
+/**
+ * Asks each A4 printer for its condition now instead of at its next poll: "check again" after staff loaded paper
+ * answers at once. A printer that does not answer keeps (or gets) its offline status; the reply is the statuses.
+ */
+async function recheckPrinters(kiosk: Kiosk): Promise<void> {
+  const printers = kiosk.devices.all().filter(isDocumentPrinter);
+  await Promise.all(printers.map((p) => p.snapshot(AbortSignal.timeout(RECHECK_TIMEOUT_MS)).catch(() => undefined)));
+}
 
 export const terminalInfo = (kiosk: Kiosk) => ({
   terminalId: kiosk.config.terminal.id,
@@ -24,6 +36,10 @@ export function terminalHandlers(kiosk: Kiosk): Pick<Handlers, 'kiosk.snapshot' 
       identity: kiosk.identity.snapshot(),
       catalog: kiosk.catalog.status(),
     }),
-    'terminal.info': () => terminalInfo(kiosk),
+    /** Fresh: the A4 printers are asked first (the UI's "check again" when printing is paused). */
+    'terminal.info': async () => {
+      await recheckPrinters(kiosk);
+      return terminalInfo(kiosk);
+    },
   };
 }

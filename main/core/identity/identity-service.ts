@@ -1,8 +1,6 @@
 import type { DeviceStatus } from '../../../devices/core/status.js';
-import type { CardRead, IdCardEvent, IdCardReader } from '../../../devices/id-card/index.js';
-import type { PhotoDecoder } from '../../../devices/id-card/photo-decoder.js';
+import { ageOn, isExpired, type CardRead, type IdCardEvent, type IdCardReader, type PhotoDecoder } from '../../../devices/id-card/index.js';
 import type { SmartCardReader, SocialSecurityEvent, SocialSecurityRead } from '../../../devices/smart-card/index.js';
-import { ageOn, isExpired } from '../../../devices/id-card/text-block.js';
 import type { Logger } from '../log/logger.js';
 import { maskIdNumber } from '../log/mask.js';
 import type { SessionManager } from '../session/session.js';
@@ -34,6 +32,11 @@ export interface IdentitySnapshot {
   socialSecurityAvailable: boolean;
 }
 
+/** Said when a card lies on the reader but will not be read again until it is lifted (see `cardSpent`). */
+export const LIFT_AND_REPLACE = 'identify.liftAndReplace';
+/** Driver messages for failures a fresh placement may cure (moved, badly placed, line noise); not a fake card. */
+const curedByReplacing = new Set(['idcard.error.keepStill', 'idcard.error.retry', 'idcard.error.noCard']);
+
 const SESSION_KEY = 'identity.card';
 const SS_SESSION_KEY = 'identity.socialSecurity';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -45,6 +48,12 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export class IdentityService {
   private snap: IdentitySnapshot;
+  /**
+   * A card lies on an ID card reader that will not read it again: it was read (or refused, or failed for good)
+   * already, and the reader reads a card once until it is lifted. Kept across sessions: the card of the last
+   * resident, or one left after a failed read, is still there when the next session starts.
+   */
+  private cardSpent = false;
 
   constructor(
     private readonly readers: IdCardReader[],
@@ -57,7 +66,7 @@ export class IdentityService {
   ) {
     this.snap = this.initial();
     for (const r of readers) {
-      r.onCard((e) => void this.onCard(e));
+      r.onCard((e) => void this.onCard(e, r));
       r.onStatus((s) => this.onStatus(s));
     }
     for (const r of ssReaders) {
@@ -89,8 +98,10 @@ export class IdentityService {
     this.set(this.initial());
   }
 
+  /** A new session starts clean, except that a card still on the reader is named: lift it and place it again. */
   private initial(): IdentitySnapshot {
-    return { state: 'waiting', person: null, messageKey: null, cardOnReader: false, ...this.availability() };
+    const spent = this.cardSpent;
+    return { state: 'waiting', person: null, messageKey: spent ? LIFT_AND_REPLACE : null, cardOnReader: spent, ...this.availability() };
   }
 
   private availability() {
@@ -157,7 +168,16 @@ export class IdentityService {
     });
   }
 
-  private async onCard(e: IdCardEvent): Promise<void> {
+  /** What the reader will do with the card on it, whatever the session: a detected card is read; a removed one is gone. */
+  private followReader(e: IdCardEvent, reader: IdCardReader): void {
+    if (e.type === 'cardDetected' || e.type === 'cardRemoved') this.cardSpent = false;
+    else if (e.type === 'cardPresented') this.cardSpent = true;
+    // the driver retries a failed read while it keeps the reader busy; once it lets go, this card is done
+    else if (e.type === 'readFailed') this.cardSpent = reader.status().state !== 'busy';
+  }
+
+  private async onCard(e: IdCardEvent, reader?: IdCardReader): Promise<void> {
+    if (reader) this.followReader(e, reader);
     if (this.session.snapshot().mode === 'maintenance') return;
     switch (e.type) {
       case 'cardDetected':
@@ -169,15 +189,22 @@ export class IdentityService {
       case 'cardRemoved':
         if (this.snap.state === 'reading')
           this.set({ ...this.snap, state: 'removed', messageKey: 'identify.error.keepStill', cardOnReader: false });
+        // lifted as asked: ready for it to be placed again
+        else if (this.snap.messageKey === LIFT_AND_REPLACE)
+          this.set({ ...this.snap, state: 'waiting', messageKey: null, cardOnReader: false });
         // a refused card taken away: ready for the next one, the reason stays on screen until then
         else if (this.snap.state === 'rejected' || this.snap.state === 'error')
           this.set({ ...this.snap, state: 'waiting', cardOnReader: false });
         else this.set({ ...this.snap, cardOnReader: false });
         return;
-      case 'readFailed':
-        this.log.warn({ code: e.error.code, detail: e.error.detail }, 'ID card read failed');
-        this.set({ ...this.snap, state: 'error', messageKey: e.error.messageKey });
+      case 'readFailed': {
+        this.log.warn({ code: e.error.code, detail: e.error.detail, final: !reader || this.cardSpent }, 'ID card read failed');
+        // an ID card reader still trying this card: the resident keeps waiting, the screen keeps saying "reading"
+        if (reader && !this.cardSpent) return this.set({ ...this.snap, state: 'reading', messageKey: null, cardOnReader: true });
+        const lift = reader !== undefined && curedByReplacing.has(e.error.messageKey);
+        this.set({ ...this.snap, state: 'error', messageKey: lift ? LIFT_AND_REPLACE : e.error.messageKey });
         return;
+      }
       case 'cardPresented':
         return this.accept(e.card);
     }

@@ -17,7 +17,6 @@ export function routeTitle(route: Route, t: (key: string) => string): string {
     case 'matters':
       return route.literalTitle ? route.title : t(route.title);
     case 'guide':
-    case 'proof':
       return route.name;
     case 'service':
       return route.matterName ?? t(`home.tiles.${route.service}.label`);
@@ -26,12 +25,13 @@ export function routeTitle(route: Route, t: (key: string) => string): string {
   }
 }
 
-/** The visible path back: every earlier step is a button. */
+/** The visible path back: every earlier step is a button (each followed by "›"); the path ends on where the resident is. */
 export function Breadcrumb() {
   const { t } = useTranslation();
   const { stores } = useApp();
   const stack = useSlice(stores.navigation, (s) => s.stack);
   if (stack.length < 2) return null;
+  const here = stack[stack.length - 1]!;
   return (
     <nav className="breadcrumb" aria-label={t('common.path')} data-testid="breadcrumb">
       {stack.slice(0, -1).map((r, i) => (
@@ -39,6 +39,9 @@ export function Breadcrumb() {
           {routeTitle(r, t)}
         </button>
       ))}
+      <span className="crumb-current" aria-current="page" data-testid="breadcrumb-current">
+        {routeTitle(here, t)}
+      </span>
     </nav>
   );
 }

@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintingNotice } from '../components/PrintingNotice.js';
+import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
 
 const LONG_PRESS_MS = 3000;
 
-/** Shown while no session runs: terminal name, time, hotline; any touch starts a session. */
+/** Shown while no session runs: terminal name, time (in the terminal's zone), hotline, printing paused; any touch starts a session. */
 export function AttractScreen() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useTimeFormat();
   const { stores, bridge } = useApp();
   const info = useSlice(stores.terminal, (s) => s.info);
   const [now, setNow] = useState(new Date());
@@ -17,8 +20,8 @@ export function AttractScreen() {
   }, []);
 
   const start = () => void bridge.call('session.start', { trigger: 'touch' });
-  const time = now.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
-  const date = now.toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' });
+  const time = format.time(now);
+  const date = format.date(now, { weekday: true });
 
   return (
     <main className="screen attract" data-testid="attract" onClick={start}>
@@ -26,7 +29,8 @@ export function AttractScreen() {
       <div className="clock" data-testid="clock">
         {time}
       </div>
-      <div>{date}</div>
+      <div data-testid="date">{date}</div>
+      <PrintingNotice />
       <button type="button" className="touch" autoFocus data-testid="touch-to-start">
         {t('attract.touchToStart')}
       </button>

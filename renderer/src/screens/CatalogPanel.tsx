@@ -1,15 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
 
 /** Technicians: catalog version, freshness, last sync result and a "sync now" button. */
 export function CatalogPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useTimeFormat();
   const { stores, bridge } = useApp();
   const status = useSlice(stores.catalog, (s) => s.status);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : '—');
+  const when = (iso: string | null) => (iso ? format.dateTime(iso, { seconds: true }) : '—');
   const sync = async () => {
     setBusy(true);
     try {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PrintingNotice } from '../components/PrintingNotice.js';
 import { TopBar } from '../components/TopBar.js';
 import { IdentifyStep } from '../steps/IdentifyStep.js';
 import { useApp } from '../stores/index.js';
@@ -27,6 +28,7 @@ export function HomeScreen() {
   return (
     <main className="screen" data-testid="home">
       <TopBar title={t('home.title')} showBack={false} />
+      <PrintingNotice />
       <IdentifyStep />
       <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'search' })}>
         {t('home.search')}

@@ -2,11 +2,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { useApp, useSlice } from '../stores/index.js';
+import { AuditList } from './AuditList.js';
 import { CatalogPanel } from './CatalogPanel.js';
+import { infoLabelKey } from './technical-labels.js';
+import { Labelled, TechnicalDetail } from './TechnicalDetail.js';
 
-/** Technicians' screen: configured devices with live status and self-test, recent audit entries, restart. */
+/**
+ * Technicians' screen: configured devices with live status and self-test, recent audit entries, restart. Codes
+ * (printer reasons, media, audit types) are shown as labels with the code beside them.
+ */
 export function MaintenanceScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { stores, bridge } = useApp();
   const overview = useSlice(stores.maintenance, (s) => s.overview);
   const selfTests = useSlice(stores.maintenance, (s) => s.selfTests);
@@ -68,9 +74,10 @@ export function MaintenanceScreen() {
                       <span className={`status-dot status-${status.state}`} aria-hidden="true" />
                       {t(`device.kind.${d.kind}`, { defaultValue: d.kind })} ({d.id})
                     </td>
-                    <td>
+                    <td data-testid={`maint-status-${d.id}`}>
                       {t(`device.state.${status.state}`)}
-                      {status.detail && <div className="muted">{status.detail}</div>}
+                      {status.reasonKey && <div>{t(status.reasonKey, { defaultValue: status.reasonKey })}</div>}
+                      <TechnicalDetail media={status.media} detail={status.detail} />
                     </td>
                     <td className="muted">
                       {t('maintenance.driver')}: {d.driver}
@@ -78,7 +85,7 @@ export function MaintenanceScreen() {
                       {t('maintenance.transport')}: {d.transport}
                       {Object.entries(d.info).map(([k, v]) => (
                         <div key={k} data-testid={`maint-info-${d.id}-${k}`}>
-                          {k}: {v}
+                          {i18n.exists(infoLabelKey(k)) ? t(infoLabelKey(k)) : k}: {v}
                         </div>
                       ))}
                     </td>
@@ -92,7 +99,8 @@ export function MaintenanceScreen() {
                           <ul className="muted">
                             {test.steps.map((s) => (
                               <li key={s.name}>
-                                {s.passed ? '✓' : '✗'} {s.name}: {s.detail}
+                                {s.passed ? '✓' : '✗'} <Labelled labelKey={`maintenance.selfTestStep.${s.name}`} code={s.name} />:{' '}
+                                {s.detail}
                               </li>
                             ))}
                           </ul>
@@ -116,17 +124,7 @@ export function MaintenanceScreen() {
         </section>
         <section className="panel">
           <h2>{t('maintenance.audit')}</h2>
-          <table data-testid="audit">
-            <tbody>
-              {overview?.audit.map((a) => (
-                <tr key={a.id}>
-                  <td>{new Date(a.at).toLocaleString()}</td>
-                  <td>{a.type}</td>
-                  <td className="muted">{JSON.stringify(a.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <AuditList entries={overview?.audit ?? []} />
         </section>
       </div>
     </main>

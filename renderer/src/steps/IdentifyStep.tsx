@@ -50,13 +50,22 @@ export function IdentifyStep() {
     : socialSecurityAvailable
       ? 'identify.error.useSocialSecurity'
       : 'identify.error.readerOffline';
-  const title = !readerAvailable ? t('identify.unavailableTitle') : state === 'reading' ? t('identify.reading') : t('identify.placeCard');
+  // a card lies on the reader that it will not read again (left from before, or failed for good): lift and replace
+  const liftAndReplace = readerAvailable && cardOnReader && messageKey === 'identify.liftAndReplace';
+  const title = !readerAvailable
+    ? t('identify.unavailableTitle')
+    : state === 'reading'
+      ? t('identify.reading')
+      : liftAndReplace
+        ? t('identify.liftAndReplaceTitle')
+        : t('identify.placeCard');
   return (
     <section
       className="panel identify"
       data-testid="identify"
       data-state={readerAvailable ? state : 'unavailable'}
       data-card-on-reader={cardOnReader}
+      data-lift-and-replace={liftAndReplace}
       aria-live="polite"
     >
       {readerAvailable && (
