@@ -1,7 +1,34 @@
+import path from 'node:path';
 import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
 
 const noElectron = { name: 'electron', message: 'Only main/electron/ may import Electron.' };
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'module', 'url'].flatMap((m) => [m, `node:${m}`]);
+
+/**
+ * The core knows a device family only through its `devices/<family>/index.ts` (contract, guard, driver modules)
+ * and the shared `devices/core`. Resolved against the importing file, so the core's own `main/core/devices/` is
+ * not confused with the top-level `devices/`.
+ */
+const deviceBoundary = {
+  meta: {
+    type: 'problem',
+    messages: { deep: 'The core imports a device family only through devices/{{family}}/index.ts (or devices/core): not {{target}}.' },
+  },
+  create(context) {
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.relative(path.join(root, 'devices'), path.resolve(path.dirname(context.filename), spec));
+      if (target.startsWith('..') || path.isAbsolute(target)) return;
+      const [family, ...rest] = target.split(path.sep);
+      if (family === 'core' || (rest.length === 1 && /^index\.(js|ts)$/.test(rest[0]))) return;
+      context.report({ node: node.source, messageId: 'deep', data: { family, target: `devices/${target}` } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test/artifacts/**', 'emulators/control-panel/index.html'] },
@@ -15,6 +42,11 @@ export default tseslint.config(
   {
     files: ['main/core/**', 'main/bridge/**', 'main/browser/**', 'main/diag/**', 'main/launcher/**', 'devices/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['main/core/**'],
+    plugins: { kiosk: { rules: { 'device-boundary': deviceBoundary } } },
+    rules: { 'kiosk/device-boundary': 'error' },
   },
   {
     files: ['devices/**'],

@@ -1,25 +1,20 @@
-import type { Device } from '../core/device.js';
 import { deviceError, type DeviceError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import { PollingDevice } from '../core/polling-device.js';
 import type { MediaCondition, SelfTestResult } from '../core/status.js';
 import type { ByteTransport } from '../core/transport.js';
-import { parseStatus, ReceiptBuilder, statusRequest, type EscPosStatus, type ReceiptOptions } from './escpos-codec.js';
+import { parseStatus, statusRequest, type EscPosStatus, type ReceiptOptions } from './escpos-codec.js';
+import { encodeReceipt } from './escpos-receipt.js';
+import type { ReceiptDocument } from './receipt-document.js';
+import type { ReceiptPrinter } from './receipt-printer.js';
 
-export interface ReceiptPrinter extends Device {
-  printerStatus(signal?: AbortSignal): Promise<Result<EscPosStatus, DeviceError>>;
-  /** A receipt builder set up for this printer model (encoding, Chinese mode). */
-  builder(): ReceiptBuilder;
-  /** Prints prepared ESC/POS bytes; checks the status before (refusing to start) and after (cutter, paper). */
-  printReceipt(bytes: Uint8Array, signal?: AbortSignal): Promise<Result<void, DeviceError>>;
-}
-
-export const isReceiptPrinter = (d: Device): d is ReceiptPrinter => typeof (d as Partial<ReceiptPrinter>).printReceipt === 'function';
+/** Kept for callers not yet importing from the family's index.ts. */
+export { isReceiptPrinter, type ReceiptPrinter } from './receipt-printer.js';
 
 /** Thermal receipt printer speaking ESC/POS over serial or TCP 9100. */
 export class EscPosPrinter extends PollingDevice implements ReceiptPrinter {
   declare readonly kind: 'receiptPrinter';
-  readonly capabilities = { qr: true, cutter: true, encoding: 'gb18030' } as const;
+  readonly capabilities;
   private readonly inbox: number[] = [];
   private waiter: (() => void) | null = null;
   private exchange: Promise<unknown> = Promise.resolve();
@@ -31,20 +26,16 @@ export class EscPosPrinter extends PollingDevice implements ReceiptPrinter {
       pollIntervalMs?: number;
       commandTimeoutMs?: number;
       /** The model's text encoding and Chinese mode. */
-      receipt?: ReceiptOptions;
+      model?: ReceiptOptions;
     },
   ) {
     super(options.id, 'receiptPrinter', options.pollIntervalMs ?? 3000);
+    this.capabilities = { qr: true, cutter: true, encoding: options.model?.encoding ?? 'gb18030' } as const;
     options.transport.onData((chunk) => {
       this.inbox.push(...chunk);
       this.waiter?.();
     });
     options.transport.onDisconnect((detail) => this.tracker.set('offline', { reasonKey: 'device.reason.disconnected', detail }));
-  }
-
-  /** A receipt builder for this model's encoding. */
-  builder(): ReceiptBuilder {
-    return new ReceiptBuilder(this.options.receipt);
   }
 
   protected pollOnce(): Promise<unknown> {
@@ -66,11 +57,23 @@ export class EscPosPrinter extends PollingDevice implements ReceiptPrinter {
     return run;
   }
 
-  async printReceipt(bytes: Uint8Array, signal?: AbortSignal): Promise<Result<void, DeviceError>> {
-    const before = await this.printerStatus(signal);
-    if (!before.ok) return before;
-    const refusal = refusalOf(before.value);
-    if (refusal) return err(refusal);
+  async readiness(signal?: AbortSignal): Promise<Result<void, DeviceError>> {
+    const s = await this.printerStatus(signal);
+    if (!s.ok) return s;
+    const refusal = refusalOf(s.value);
+    return refusal ? err(refusal) : ok(undefined);
+  }
+
+  /** Encodes the receipt for this model, then prints it between two status checks (before: refuse; after: cutter, paper). */
+  async printReceipt(doc: ReceiptDocument, signal?: AbortSignal): Promise<Result<void, DeviceError>> {
+    let bytes: Uint8Array;
+    try {
+      bytes = encodeReceipt(doc, this.options.model);
+    } catch (e) {
+      return err(deviceError('invalidData', `receipt cannot be encoded: ${(e as Error).message}`));
+    }
+    const ready = await this.readiness(signal);
+    if (!ready.ok) return ready;
     const run = this.exchange.then(() => this.options.transport.write(bytes, signal));
     this.exchange = run.catch(() => undefined);
     const written = await run;

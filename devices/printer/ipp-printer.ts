@@ -1,38 +1,14 @@
-import type { Device } from '../core/device.js';
 import { deviceError, type DeviceError } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
 import { PollingDevice } from '../core/polling-device.js';
 import type { SelfTestResult } from '../core/status.js';
 import { asInts, asStrings, findAttr, GroupTag, ipp, ValueTag } from './ipp-codec.js';
+import type { DocumentPrinter, PrintOptions } from './document-printer.js';
 import { IppClient, IppOp } from './ipp-client.js';
 import { deviceStatusOf, snapshotFromAttributes, stripSeverity, type PrinterSnapshot } from './ipp-status.js';
 
-export interface PrintProgress {
-  jobId: number;
-  pagesDone: number;
-  pages: number | null;
-}
-
-export interface PrintOptions {
-  jobName: string;
-  copies?: number;
-  onProgress?: (p: PrintProgress) => void;
-  signal?: AbortSignal;
-  /** How long the whole job may take before it is canceled at the printer and reported as a timeout. */
-  timeoutMs?: number;
-  pollMs?: number;
-}
-
-/** A printer that prints PDF documents (the A4 certificate printer). */
-export interface DocumentPrinter extends Device {
-  snapshot(signal?: AbortSignal): Promise<Result<PrinterSnapshot, DeviceError>>;
-  /** Ready to print now? Checked before any work is done, so the resident is told first. */
-  readiness(signal?: AbortSignal): Promise<Result<PrinterSnapshot, DeviceError>>;
-  print(pdf: Uint8Array, options: PrintOptions): Promise<Result<{ jobId: number; pages: number | null }, DeviceError>>;
-}
-
-export const isDocumentPrinter = (d: Device): d is DocumentPrinter =>
-  typeof (d as Partial<DocumentPrinter>).print === 'function' && d.kind === 'certificatePrinter';
+/** Kept for callers not yet importing from the family's index.ts. */
+export { isDocumentPrinter, type DocumentPrinter, type PrintOptions, type PrintProgress } from './document-printer.js';
 
 const statusAttributes = [
   'printer-state',

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../core/config/load.js';
-import { hashPin } from '../core/maintenance/pin.js';
+import { configWarnings } from '../core/config/warnings.js';
+import { hashPin, newPinProblem } from '../core/maintenance/pin.js';
+import { driverList } from './drivers.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
@@ -14,8 +16,12 @@ import { decodeHex, readOnce } from './idcard.js';
  */
 const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
   info            terminal id, version and configured devices (JSON)
-  config-check    validate the configuration file; prints the problems and exits 2 when invalid
-  pin-hash PIN    print the salted hash to put in maintenance.pinHash
+  config-check    validate the configuration file; prints the problems and exits 2 when invalid (unknown fields,
+                  unknown drivers and their options, a PIN hash that cannot verify, a platform.url that is not
+                  https: plain http is allowed only to this machine, for emulators); prints warnings (the shipped
+                  default PIN) on stderr and in "warnings"
+  drivers         the drivers this kiosk has: name, kind, transports and their options with defaults (JSON)
+  pin-hash PIN    print the salted hash to put in maintenance.pinHash (6–12 digits, not the shipped default)
   idcard decode HEX
                   decode a GA 467 read reply frame or a bare 256-byte text block (JSON; exit 1 if bad)
   idcard read --port PATH|tcp://HOST:PORT [--baud 115200] [--wait 10] [--fingerprint] [--show-personal-data]
@@ -50,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
           transport: d.transport.type,
           emulator: d.emulator ?? null,
           enabled: d.enabled,
+          options: d.options,
         })),
       };
       process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -57,14 +64,19 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'config-check': {
       const file = configPath(rest);
-      loadConfig(file);
-      process.stdout.write(JSON.stringify({ ok: true, file }) + '\n');
+      const warnings = configWarnings(loadConfig(file));
+      for (const w of warnings) process.stderr.write(`WARNING ${w.field}: ${w.message}\n`);
+      process.stdout.write(JSON.stringify({ ok: true, file, warnings }) + '\n');
       return 0;
     }
+    case 'drivers':
+      process.stdout.write(JSON.stringify(driverList(), null, 2) + '\n');
+      return 0;
     case 'pin-hash': {
       const pin = rest[0] ?? '';
-      if (!/^\d{4,12}$/.test(pin)) {
-        process.stderr.write('the PIN must be 4–12 digits\n');
+      const problem = newPinProblem(pin);
+      if (problem) {
+        process.stderr.write(problem + '\n');
         return 2;
       }
       process.stdout.write(hashPin(pin) + '\n');

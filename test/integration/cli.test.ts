@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { root } from '../support/kiosk-process.js';
+import { stringify } from 'yaml';
+import { root, testConfig } from '../support/kiosk-process.js';
 
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const run = (script: string, args: string[]) => spawnSync(tsx, [path.join(root, script), ...args], { encoding: 'utf8' });
@@ -34,6 +35,59 @@ describe('diag CLI', () => {
     expect(r.stdout.trim()).toMatch(/^scrypt\$\d+\$/);
     expect(run('main/diag/cli.ts', ['pin-hash', 'abc']).status).toBe(2);
   });
+
+  it('refuses a new PIN shorter than 6 digits, or the shipped default', () => {
+    const short = run('main/diag/cli.ts', ['pin-hash', '1357']);
+    expect(short.status).toBe(2);
+    expect(short.stderr).toContain('6–12 digits');
+    expect(run('main/diag/cli.ts', ['pin-hash', '246810']).stderr).toContain('default');
+  });
+
+  it('config-check refuses what used to pass and then failed later, naming each field', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const file = path.join(dir, 'mistakes.yaml');
+    writeFileSync(
+      file,
+      [
+        'terminal: { id: K1-01, name: x, outlet: y }',
+        'maintenance: { pinHash: "scrypt$3$HF+aWqjonaLKvVXjTS29sA==$J4cYG2Zvue8aUYlTCo52InXawmGMhjrPwV99ATVlBmw=" }',
+        'timeout: { idleSeconds: 30 }',
+        'platform: { url: "ftp://platform.example/", emulator: platform, secret: long-enough-secret }',
+        'devices:',
+        '  - { id: idcard, kind: idCardReader, driver: ga476, transport: { type: tcp, port: 9000 } }',
+        '  - { id: receipt, kind: receiptPrinter, driver: escpos, transport: { type: tcp, port: 9100 }, pollIntervalMS: 300 }',
+      ].join('\n'),
+    );
+    const r = run('main/diag/cli.ts', ['config-check', '--config', file]);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { ok: boolean; problems: { field: string; message: string }[] };
+    expect(out.ok).toBe(false);
+    expect(out.problems.map((p) => p.field).sort()).toEqual([
+      'devices[0].driver',
+      'devices[1].pollIntervalMS',
+      'maintenance.pinHash',
+      'platform.emulator',
+      'platform.url',
+      'timeout',
+    ]);
+    expect(r.stderr).toContain('use https');
+    expect(r.stderr).toContain('did you mean "timeouts"');
+  });
+
+  it('config-check passes the shipped config but warns that its maintenance PIN is the default', () => {
+    const r = run('main/diag/cli.ts', ['config-check']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, warnings: [{ field: 'maintenance.pinHash' }] });
+    expect(r.stderr).toContain('default maintenance PIN');
+  });
+
+  it('diag drivers lists every driver with its kind, transports and options', () => {
+    const r = run('main/diag/cli.ts', ['drivers']);
+    expect(r.status).toBe(0);
+    const drivers = JSON.parse(r.stdout) as { name: string; kind: string; options: { properties: Record<string, unknown> } }[];
+    expect(drivers.map((d) => d.name)).toEqual(['escpos', 'ga467', 'ipp', 'ssse-pcsc']);
+    expect(Object.keys(drivers.find((d) => d.name === 'ga467')!.options.properties)).toContain('withFingerprint');
+  });
 });
 
 describe('kiosk start-up', () => {
@@ -44,6 +98,22 @@ describe('kiosk start-up', () => {
     const r = spawnSync(tsx, [path.join(root, 'main/start.ts'), '--headless', '--config', file], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('timeouts.idleSeconds');
+    expect(r.stdout).not.toContain('KIOSK_URL');
+  });
+
+  it('refuses to start with an unknown driver instead of crash-looping, naming the field', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cfg-'));
+    const file = path.join(dir, 'bad-driver.yaml');
+    writeFileSync(
+      file,
+      stringify({
+        ...testConfig(),
+        devices: [{ id: 'idcard', kind: 'idCardReader', driver: 'ga476', transport: { type: 'tcp', port: 9000 } }],
+      }),
+    );
+    const r = spawnSync(tsx, [path.join(root, 'main/start.ts'), '--headless', '--no-emulators', '--config', file], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('devices[0].driver: unknown driver "ga476"');
     expect(r.stdout).not.toContain('KIOSK_URL');
   });
 });

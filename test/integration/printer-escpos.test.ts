@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../../devices/core/transports/serial.js';
-import { ReceiptBuilder } from '../../devices/printer/escpos-codec.js';
 import { EscPosPrinter } from '../../devices/printer/escpos-printer.js';
+import type { ReceiptDocument } from '../../devices/printer/index.js';
 import type { EmulatorHandle } from '../../emulators/lib/emulator.js';
 import { printerEscposEmulator } from '../../emulators/printer-escpos/emulator.js';
 import { requirePeer } from '../support/peers.js';
@@ -27,19 +27,16 @@ afterEach(async () => {
   await emu.close();
 });
 
-const receipt = () =>
-  new ReceiptBuilder()
-    .align('center')
-    .size(2, 2)
-    .line('受理回执')
-    .size(1, 1)
-    .align('left')
-    .line('办件编号：KIOSK-0001-0007')
-    .line('事项：户籍证明开具')
-    .qr('https://zwfw.example.gov.cn/progress/KIOSK-0001-0007')
-    .feed(3)
-    .cut()
-    .bytes();
+const receipt = (): ReceiptDocument => ({
+  blocks: [
+    { kind: 'text', text: '受理回执', align: 'center', size: 2 },
+    { kind: 'text', text: '办件编号：KIOSK-0001-0007' },
+    { kind: 'text', text: '事项：户籍证明开具' },
+    { kind: 'qr', data: 'https://zwfw.example.gov.cn/progress/KIOSK-0001-0007' },
+    { kind: 'feed', lines: 3 },
+    { kind: 'cut' },
+  ],
+});
 
 describe('ESC/POS receipt printer over a serial line (socat pty)', () => {
   it('prints Chinese text in GB18030 with alignment, size and a QR code, then cuts', async () => {
@@ -68,6 +65,7 @@ describe('ESC/POS receipt printer over a serial line (socat pty)', () => {
 
   it('refuses to start without paper or with the cover open, and nothing is printed', async () => {
     emu.setFault('paperEnd', true);
+    expect(await printer.readiness()).toMatchObject({ ok: false, error: { code: 'noMedia' } });
     expect(await printer.printReceipt(receipt())).toMatchObject({
       ok: false,
       error: { code: 'noMedia', messageKey: 'printer.error.receiptPaperOut' },

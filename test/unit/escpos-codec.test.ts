@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStatus, ReceiptBuilder, statusRequest } from '../../devices/printer/escpos-codec.js';
+import { encodeReceipt } from '../../devices/printer/escpos-receipt.js';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
@@ -40,6 +41,33 @@ describe('ESC/POS commands', () => {
   it('alignment, size, feed and cut', () => {
     const b = new ReceiptBuilder({ cjkMode: false }).align('center').size(2, 3).feed(4).cut().bytes();
     expect(hex(b)).toBe('1b40' + '1b6101' + '1d2112' + '1b6404' + '1d564200');
+  });
+});
+
+describe('a receipt document as ESC/POS bytes', () => {
+  it("encodes text blocks in the model's encoding, sending alignment, size and bold only when they change", () => {
+    const doc = {
+      blocks: [
+        { kind: 'text', text: '凭条', align: 'center', size: 2, bold: true },
+        { kind: 'text', text: 'A' },
+        { kind: 'text', text: 'B' },
+      ],
+    } as const;
+    expect(hex(encodeReceipt({ blocks: [...doc.blocks] }, { encoding: 'gbk', cjkMode: false }))).toBe(
+      '1b40' + '1b6101' + '1d2111' + '1b4501' + 'c6beccf5' + '0a' + '1b6100' + '1d2100' + '1b4500' + '41' + '0a' + '42' + '0a',
+    );
+  });
+
+  it('centres a QR code by default, then feeds and cuts', () => {
+    const bytes = encodeReceipt({ blocks: [{ kind: 'qr', data: 'AB' }, { kind: 'feed', lines: 3 }, { kind: 'cut' }] });
+    expect(hex(bytes).startsWith('1b40' + '1c26' + '1b6101' + '1d286b0400314132')).toBe(true);
+    expect(hex(bytes).endsWith('1b6403' + '1d564200')).toBe(true);
+  });
+
+  it('the same document in GB18030 and GBK models differs only in the characters beyond GBK', () => {
+    const doc = { blocks: [{ kind: 'text' as const, text: '𠀀' }] };
+    expect(hex(encodeReceipt(doc, { cjkMode: false }))).toBe('1b40' + '95328236' + '0a');
+    expect(hex(encodeReceipt(doc, { encoding: 'gbk', cjkMode: false }))).not.toContain('95328236');
   });
 });
 

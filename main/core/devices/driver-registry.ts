@@ -1,8 +1,9 @@
 import type { Device } from '../../../devices/core/device.js';
-import type { Logger } from '../log/logger.js';
+import type { DriverModule } from '../../../devices/core/driver-module.js';
 import type { DeviceConfig } from '../config/schema.js';
+import type { Logger } from '../log/logger.js';
 
-/** What a driver factory receives: its config entry with the transport address resolved. */
+/** What creating a device needs: its validated config entry, its emulator's address, a logger. */
 export interface DriverContext {
   config: DeviceConfig;
   /** For `transport: emulator`: the address the emulator reported on its READY line. */
@@ -10,25 +11,42 @@ export interface DriverContext {
   logger: Logger;
 }
 
-export type DriverFactory = (ctx: DriverContext) => Device;
-
-/** Known drivers by name. A new device family adds one line in `drivers.ts`; nothing else in the core changes. */
+/**
+ * The driver modules this kiosk knows, by name. The config check validates each device entry against its driver's
+ * module (kind, transport, options), so `create` only runs on entries a module accepted.
+ */
 export class DriverRegistry {
-  private readonly factories = new Map<string, DriverFactory>();
+  private readonly modules = new Map<string, DriverModule>();
 
-  register(name: string, factory: DriverFactory): this {
-    this.factories.set(name, factory);
+  register(module: DriverModule): this {
+    if (this.modules.has(module.name)) throw new Error(`driver "${module.name}" registered twice`);
+    this.modules.set(module.name, module);
     return this;
   }
 
+  get(name: string): DriverModule | undefined {
+    return this.modules.get(name);
+  }
+
   names(): string[] {
-    return [...this.factories.keys()].sort();
+    return [...this.modules.keys()].sort();
+  }
+
+  list(): DriverModule[] {
+    return this.names().map((n) => this.modules.get(n)!);
   }
 
   create(ctx: DriverContext): Device {
-    const factory = this.factories.get(ctx.config.driver);
-    if (!factory)
-      throw new Error(`unknown driver "${ctx.config.driver}" for device "${ctx.config.id}"; known: ${this.names().join(', ') || 'none'}`);
-    return factory(ctx);
+    const { config } = ctx;
+    const module = this.modules.get(config.driver);
+    if (!module)
+      throw new Error(`unknown driver "${config.driver}" for device "${config.id}"; known: ${this.names().join(', ') || 'none'}`);
+    return module.create({
+      id: config.id,
+      transport: config.transport,
+      emulatorAddress: ctx.emulatorAddress,
+      options: config.options,
+      log: ctx.logger,
+    });
   }
 }
