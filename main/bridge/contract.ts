@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
+import { FlowStateSchema } from '../core/flows/views.js';
 import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
 
 /**
@@ -105,6 +106,7 @@ export const contract = {
         session: SessionSnapshotSchema,
         identity: IdentitySnapshotSchema,
         catalog: CatalogStatusSchema,
+        flow: FlowStateSchema.nullable(),
       }),
     },
     'terminal.info': { params: empty, result: TerminalInfoSchema },
@@ -150,36 +152,30 @@ export const contract = {
     /** The full guide (一次告知) of one matter; null when the catalog no longer has it. */
     'catalog.matter': {
       params: z.object({ id: z.string().min(1).max(120) }).strict(),
-      result: z.object({ matter: MatterSchema.nullable() }),
+      /** `flow`: the flow this terminal runs for the matter ("在本机办理"), or null when it cannot do it here. */
+      result: z.object({ matter: MatterSchema.nullable(), flow: z.string().nullable() }),
     },
-    /** Query and print: can the printer print now (asked before any work)? */
-    'proof.readiness': {
-      params: z.object({ matterId: z.string().min(1).max(120) }).strict(),
-      result: z.object({ ready: z.boolean(), messageKey: z.string().nullable(), electronicUrl: z.string().nullable() }),
+    /** Starts a flow (for a matter that names it, or a matter-free one such as the progress query). */
+    'flow.start': {
+      params: z.object({ flowId: z.string().min(1).max(40), matterId: z.string().min(1).max(120).nullable() }).strict(),
+      result: FlowStateSchema,
     },
-    /** The platform issues the proof for the identified resident (kept in the session for reprints). */
-    'proof.issue': {
-      params: z.object({ matterId: z.string().min(1).max(120) }).strict(),
-      result: z.object({ caseId: z.string(), pages: z.number(), verificationCode: z.string() }),
+    /** The running flow, after a UI reload (null when none). */
+    'flow.current': { params: empty, result: FlowStateSchema.nullable() },
+    /** The resident's answer to the waiting step; `seq` names the state it answers (stale answers are refused). */
+    'flow.answer': {
+      params: z.object({ runId: z.string().max(64), seq: z.number().int().min(0), answer: z.unknown() }).strict(),
+      result: FlowStateSchema,
     },
-    /** The issued PDF for the preview, base64. */
-    'proof.document': { params: empty, result: z.object({ base64: z.string() }) },
-    'proof.print': {
-      params: z.object({ copies: z.number().int().min(1).max(3) }).strict(),
-      result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }),
+    /** A way forward after a failure (retry, skip), or back to the previous step. */
+    'flow.act': {
+      params: z.object({ runId: z.string().max(64), action: z.enum(['retry', 'back', 'home', 'skip']) }).strict(),
+      result: FlowStateSchema.nullable(),
     },
-    'proof.receipt': { params: empty, result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }) },
-    /** 好差评 of this session's case: 5 非常满意 … 1 非常不满意; reasons required for 1 and 2. */
-    'evaluation.submit': {
-      params: z
-        .object({
-          level: z.number().int().min(1).max(5),
-          reasons: z.array(z.string().min(1).max(100)).max(10),
-          comment: z.string().max(500).nullable(),
-        })
-        .strict(),
-      result: z.object({ result: z.literal('queued') }),
-    },
+    /** Leaves the journey: the run and its data are dropped. */
+    'flow.leave': { params: z.object({ runId: z.string().max(64) }).strict(), result: z.null() },
+    /** The masked preview of the run's document (base64 PDF). */
+    'flow.document': { params: z.object({ runId: z.string().max(64) }).strict(), result: z.object({ base64: z.string() }) },
     'maintenance.unlock': {
       params: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
       result: z.discriminatedUnion('result', [
@@ -223,7 +219,8 @@ export const contract = {
     'device.status': DeviceStatusSchema,
     'identity.changed': IdentitySnapshotSchema,
     'catalog.status': CatalogStatusSchema,
-    'proof.progress': z.object({ pagesDone: z.number(), pages: z.number(), copies: z.number() }),
+    /** The running flow changed (null: no flow runs any more). */
+    'flow.state': FlowStateSchema.nullable(),
   },
 } as const;
 

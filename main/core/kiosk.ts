@@ -6,7 +6,8 @@ import { DeviceManager } from './devices/device-manager.js';
 import type { DriverRegistry } from './devices/driver-registry.js';
 import { isIdCardReader } from '../../devices/id-card/index.js';
 import { isSmartCardReader } from '../../devices/smart-card/index.js';
-import type { PhotoDecoder } from '../../devices/id-card/photo-decoder.js';
+import type { PhotoDecoder } from '../../devices/id-card/index.js';
+import { describeTransport } from '../../devices/core/transport-config.js';
 import { IdentityService } from './identity/identity-service.js';
 import type { Logger } from './log/logger.js';
 import { MaintenanceGate } from './maintenance/gate.js';
@@ -22,7 +23,13 @@ import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxService } from './outbox/outbox-service.js';
 import { platformSender } from './outbox/platform-sender.js';
-import { ProofFlow } from './flows/proof-flow.js';
+import { FlowService } from './flows/flow-service.js';
+import { buildFlowRegistry, builtInStepHandlers } from './flows/build.js';
+import { flowDefinitions } from './flows/definitions/index.js';
+import { identityPort, type IdentityView } from './flows/identity-port.js';
+import type { NeededDevice } from './flows/types.js';
+import { isDocumentPrinter, isReceiptPrinter, type DocumentPrinter, type ReceiptPrinter } from '../../devices/printer/index.js';
+import { composeProgressSlip, progressSlipReceipt } from './documents/progress-slip.js';
 
 export interface KioskOptions {
   config: KioskConfig;
@@ -58,7 +65,7 @@ export class Kiosk {
   /** Null when no platform is configured (or its emulator did not start). */
   readonly platform: PlatformClient | null;
   readonly outbox: OutboxService;
-  readonly proof: ProofFlow;
+  readonly flows: FlowService;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -94,8 +101,6 @@ export class Kiosk {
             reason: info.reason,
             durationMs: info.durationMs,
           });
-          this.identity.reset();
-          this.catalog.resetTyping();
           this.emit('session.ended', { reason: info.reason });
         },
       },
@@ -111,15 +116,17 @@ export class Kiosk {
         });
         this.deviceDescriptions.set(d.id, {
           driver: d.driver,
-          transport: describeTransport(d.transport, d.emulator, options.emulatorAddresses),
+          transport: describeTransport(d.transport, d.emulator, d.emulator ? options.emulatorAddresses?.[d.emulator] : undefined),
         });
         return device;
       });
     this.devices = new DeviceManager(devices, this.audit, options.logger.child({ module: 'devices' }));
     this.devices.onStatus((s) => this.emit('device.status', s));
+    const kinds = new Set(devices.map((d) => d.kind as NeededDevice));
+    const runnableFlows = flowDefinitions.filter((f) => f.devices.every((d) => kinds.has(d))).map((f) => f.id);
     this.platform = createPlatformClient(this.config, options.emulatorAddresses);
     this.catalog = new CatalogService(
-      new CatalogStore(this.db, kv),
+      new CatalogStore(this.db, kv, runnableFlows),
       this.platform,
       options.logger.child({ module: 'catalog' }),
       (status) => this.emit('catalog.status', status),
@@ -130,26 +137,56 @@ export class Kiosk {
       this.platform ? platformSender(this.platform) : null,
       options.logger.child({ module: 'outbox' }),
     );
+    const identityListeners = new Set<(s: IdentityView) => void>();
     this.identity = new IdentityService(
       devices.filter(isIdCardReader),
       this.session,
-      (snap) => this.emit('identity.changed', snap),
+      (snap) => {
+        this.emit('identity.changed', snap);
+        for (const l of identityListeners) l(snap);
+      },
       options.logger.child({ module: 'identity' }),
       options.photoDecoder ?? null,
       undefined,
       devices.filter(isSmartCardReader),
     );
-    this.proof = new ProofFlow({
-      session: this.session,
-      audit: this.audit,
-      identity: this.identity,
-      catalog: this.catalog,
+    this.session.registerWipe(() => this.identity.reset());
+    this.session.registerWipe(() => this.catalog.resetTyping());
+    const printer = () => (devices.find(isDocumentPrinter) as DocumentPrinter | undefined) ?? null;
+    const receiptPrinter = () => (devices.find(isReceiptPrinter) as ReceiptPrinter | undefined) ?? null;
+    const terminal = { id: this.config.terminal.id, hotline: this.config.terminal.hotline, timeZone: this.config.terminal.timeZone };
+    const handlers = builtInStepHandlers({
+      printer,
+      receiptPrinter,
+      identity: {
+        ...identityPort(
+          () => this.identity.snapshot(),
+          (l) => {
+            identityListeners.add(l);
+            return () => identityListeners.delete(l);
+          },
+        ),
+        applicant: () => this.identity.applicant(),
+        cardReader: () => this.identity.snapshot().readerAvailable || this.identity.snapshot().socialSecurityAvailable,
+      },
       platform: this.platform,
-      devices,
       outbox: this.outbox,
-      terminal: { id: this.config.terminal.id, outlet: this.config.terminal.outlet, hotline: this.config.terminal.hotline },
-      onProgress: (p) => this.emit('proof.progress', p),
-      log: options.logger.child({ module: 'flow:proof' }),
+      audit: this.audit,
+      terminal,
+      documents: {
+        a4Slip: (c) => composeProgressSlip(c, { timeZone: terminal.timeZone, terminalId: terminal.id, hotline: terminal.hotline }),
+        receiptSlip: (c) => progressSlipReceipt(c, { timeZone: terminal.timeZone, terminalId: terminal.id, hotline: terminal.hotline }),
+      },
+      now: () => new Date(clock.now()),
+      log: options.logger.child({ module: 'flows' }),
+    });
+    this.flows = new FlowService({
+      registry: buildFlowRegistry(handlers),
+      devices: kinds,
+      session: this.session,
+      catalog: this.catalog,
+      emit: (state) => this.emit('flow.state', state),
+      log: options.logger.child({ module: 'flows' }),
     });
   }
 
@@ -197,27 +234,4 @@ function createPlatformClient(config: KioskConfig, addresses: Record<string, str
   const baseUrl = p.emulator ? addresses?.[p.emulator] : p.url;
   if (!baseUrl) return null;
   return new PlatformClient({ baseUrl, terminalId: config.terminal.id, secret: p.secret, timeoutMs: p.timeoutMs });
-}
-
-function describeTransport(
-  t: KioskConfig['devices'][number]['transport'],
-  emulator: string | undefined,
-  addresses: Record<string, string> | undefined,
-): string {
-  switch (t.type) {
-    case 'serial':
-      return `serial ${t.path} @${t.baudRate}`;
-    case 'tcp':
-      return `tcp ${t.host}:${t.port}`;
-    case 'hid':
-      return `hid ${t.vendorId.toString(16).padStart(4, '0')}:${t.productId.toString(16).padStart(4, '0')}`;
-    case 'pcsc':
-      return `pcsc "${t.reader}"`;
-    case 'http':
-      return t.url;
-    case 'ipp':
-      return t.uri;
-    case 'emulator':
-      return `emulator ${emulator ?? '?'} ${addresses?.[emulator ?? ''] ?? '(not running)'}`;
-  }
 }

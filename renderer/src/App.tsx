@@ -1,25 +1,71 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { CountdownOverlay } from './components/CountdownOverlay.js';
-import { HelpOverlay } from './components/HelpOverlay.js';
 import { createI18n, directionOf } from './i18n/index.js';
+import { lazyScreen } from './lazy-screen.js';
 import { moveFocus, moveForKey } from './keyboard/focus.js';
 import { AttractScreen } from './screens/AttractScreen.js';
-import { BrowseScreen } from './screens/BrowseScreen.js';
-import { DepartmentsScreen } from './screens/DepartmentsScreen.js';
-import { GuideScreen } from './screens/GuideScreen.js';
-import { LifeEventsScreen } from './screens/LifeEventsScreen.js';
-import { MatterListScreen } from './screens/MatterListScreen.js';
-import { ProofFlowScreen } from './screens/ProofFlowScreen.js';
-import { SearchScreen } from './screens/SearchScreen.js';
-import { HomeScreen } from './screens/HomeScreen.js';
-import { MaintenanceScreen } from './screens/MaintenanceScreen.js';
-import { PinPad } from './screens/PinPad.js';
-import { ServiceUnavailableScreen } from './screens/ServiceUnavailableScreen.js';
-import { TerminalInfoScreen } from './screens/TerminalInfoScreen.js';
 import { cssVariables } from './theme/tokens.js';
 import { AppContext, useApp, useSlice, type AppContextValue } from './stores/index.js';
 import { back, current } from './stores/navigation.js';
+
+// everything but the attract screen loads on demand (see lazy-screen.ts)
+const HelpOverlay = lazyScreen(
+  () => import('./components/HelpOverlay.js'),
+  (m) => m.HelpOverlay,
+);
+const BrowseScreen = lazyScreen(
+  () => import('./screens/BrowseScreen.js'),
+  (m) => m.BrowseScreen,
+);
+const DepartmentsScreen = lazyScreen(
+  () => import('./screens/DepartmentsScreen.js'),
+  (m) => m.DepartmentsScreen,
+);
+const GuideScreen = lazyScreen(
+  () => import('./screens/GuideScreen.js'),
+  (m) => m.GuideScreen,
+);
+const LifeEventsScreen = lazyScreen(
+  () => import('./screens/LifeEventsScreen.js'),
+  (m) => m.LifeEventsScreen,
+);
+const MatterListScreen = lazyScreen(
+  () => import('./screens/MatterListScreen.js'),
+  (m) => m.MatterListScreen,
+);
+const FlowScreen = lazyScreen(
+  () => import('./screens/FlowScreen.js'),
+  (m) => m.FlowScreen,
+);
+const ConfirmEndOverlay = lazyScreen(
+  () => import('./components/ConfirmEndOverlay.js'),
+  (m) => m.ConfirmEndOverlay,
+);
+const SearchScreen = lazyScreen(
+  () => import('./screens/SearchScreen.js'),
+  (m) => m.SearchScreen,
+);
+const HomeScreen = lazyScreen(
+  () => import('./screens/HomeScreen.js'),
+  (m) => m.HomeScreen,
+);
+const MaintenanceScreen = lazyScreen(
+  () => import('./screens/MaintenanceScreen.js'),
+  (m) => m.MaintenanceScreen,
+);
+const PinPad = lazyScreen(
+  () => import('./screens/PinPad.js'),
+  (m) => m.PinPad,
+);
+const ServiceUnavailableScreen = lazyScreen(
+  () => import('./screens/ServiceUnavailableScreen.js'),
+  (m) => m.ServiceUnavailableScreen,
+);
+const TerminalInfoScreen = lazyScreen(
+  () => import('./screens/TerminalInfoScreen.js'),
+  (m) => m.TerminalInfoScreen,
+);
 
 const ACTIVITY_THROTTLE_MS = 1000;
 
@@ -30,6 +76,7 @@ function Screens() {
   const session = useSlice(stores.session, (s) => s.session);
   const route = useSlice(stores.navigation, (s) => current(s));
   const overlay = useSlice(stores.navigation, (s) => s.overlay);
+  const flow = useSlice(stores.flow, (s) => s.state !== null);
 
   if (!session) {
     return (
@@ -42,6 +89,7 @@ function Screens() {
   let screen;
   if (session.phase === 'idle') screen = <AttractScreen />;
   else if (session.mode === 'maintenance') screen = <MaintenanceScreen />;
+  else if (flow) screen = <FlowScreen />;
   else if (route.screen === 'service') screen = <ServiceUnavailableScreen service={route.service} matterName={route.matterName} />;
   else if (route.screen === 'search') screen = <SearchScreen />;
   else if (route.screen === 'browse') screen = <BrowseScreen />;
@@ -56,21 +104,23 @@ function Screens() {
       />
     );
   else if (route.screen === 'guide') screen = <GuideScreen key={route.matterId} matterId={route.matterId} name={route.name} />;
-  else if (route.screen === 'proof') screen = <ProofFlowScreen key={route.matterId} matterId={route.matterId} name={route.name} />;
   else if (route.screen === 'terminalInfo') screen = <TerminalInfoScreen />;
   else screen = <HomeScreen />;
   return (
     <>
       <div aria-hidden={overlay !== null || session.phase === 'countdown' ? true : undefined} style={{ height: '100%' }}>
-        {screen}
+        <Suspense fallback={null}>{screen}</Suspense>
       </div>
       {!connected && (
         <div className="banner" role="alert" style={{ position: 'fixed', insetBlockEnd: 16, insetInlineStart: 16 }}>
           {t('bridge.disconnected')}
         </div>
       )}
-      {overlay === 'help' && <HelpOverlay />}
-      {overlay === 'pin' && <PinPad />}
+      <Suspense fallback={null}>
+        {overlay === 'help' && <HelpOverlay />}
+        {overlay === 'pin' && <PinPad />}
+        {overlay === 'confirmEnd' && <ConfirmEndOverlay />}
+      </Suspense>
       {session.phase === 'countdown' && session.countdownEndsAt && <CountdownOverlay endsAt={session.countdownEndsAt} />}
     </>
   );

@@ -62,16 +62,19 @@ describe('session lifecycle', () => {
     expect(s.snapshot().phase).toBe('active');
   });
 
-  it('wipes session data, registered files and preferences when it ends', () => {
+  it('wipes session data, every registered service and preferences when it ends, session after session', () => {
     const { s } = setup();
     const wipe = vi.fn();
+    s.registerWipe(wipe);
     s.start('touch');
     s.put('identity', { name: '张三' });
-    s.onWipe(wipe);
     s.setPreferences({ elderly: true, language: 'en' });
     s.end('canceled');
     expect(s.get('identity')).toBeUndefined();
     expect(wipe).toHaveBeenCalledOnce();
+    s.start('card');
+    s.end('completed');
+    expect(wipe).toHaveBeenCalledTimes(2);
     expect(s.snapshot()).toMatchObject({ phase: 'idle', elderly: false, language: 'zh-CN', sessionId: null });
     expect(() => s.put('x', 1)).toThrow();
   });

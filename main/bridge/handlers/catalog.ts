@@ -9,6 +9,10 @@ export function catalogHandlers(
     'catalog.search': ({ query, limit }) => ({ hits: kiosk.catalog.search(query, limit) }),
     'catalog.browse': ({ sort, page, pageSize, ...filter }) => ({ ...kiosk.catalog.browse(filter, sort, page, pageSize), page, pageSize }),
     'catalog.facets': () => kiosk.catalog.facets(),
-    'catalog.matter': ({ id }) => ({ matter: kiosk.catalog.matter(id) }),
+    'catalog.matter': ({ id }) => {
+      const matter = kiosk.catalog.matter(id);
+      const flow = matter?.channels.terminal?.flows.find((f) => kiosk.flows.runnable.has(f)) ?? null;
+      return { matter, flow };
+    },
   };
 }

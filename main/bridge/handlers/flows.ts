@@ -1,28 +1,29 @@
 import type { Kiosk } from '../../core/kiosk.js';
-import { FlowFailure } from '../../core/flows/proof-flow.js';
+import { FlowRefusal } from '../../core/flows/flow-engine.js';
 import { BridgeFailure, type Handlers } from '../dispatcher.js';
 
-/** Turns a flow's failure into a bridge error the UI shows with its way forward. */
-async function guarded<T>(kiosk: Kiosk, run: () => Promise<T> | T): Promise<T> {
+/** Turns a flow's refusal into a bridge error the UI shows with its way forward; every call counts as activity. */
+function guarded<T>(kiosk: Kiosk, run: () => T): T {
   kiosk.session.activity();
   try {
-    return await run();
+    return run();
   } catch (e) {
-    if (e instanceof FlowFailure) throw new BridgeFailure({ code: 'unavailable', messageKey: e.messageKey, detail: e.message });
+    if (e instanceof FlowRefusal)
+      throw new BridgeFailure({ code: e.code === 'badAnswer' ? 'badParams' : 'unavailable', messageKey: e.messageKey, detail: e.message });
     throw e;
   }
 }
 
 export function flowHandlers(
   kiosk: Kiosk,
-): Pick<Handlers, 'proof.readiness' | 'proof.issue' | 'proof.document' | 'proof.print' | 'proof.receipt' | 'evaluation.submit'> {
-  const p = kiosk.proof;
+): Pick<Handlers, 'flow.start' | 'flow.current' | 'flow.answer' | 'flow.act' | 'flow.leave' | 'flow.document'> {
+  const f = kiosk.flows;
   return {
-    'proof.readiness': ({ matterId }) => guarded(kiosk, () => p.readiness(matterId)),
-    'proof.issue': ({ matterId }) => guarded(kiosk, () => p.issue(matterId)),
-    'proof.document': () => guarded(kiosk, () => ({ base64: Buffer.from(p.document()).toString('base64') })),
-    'proof.print': ({ copies }) => guarded(kiosk, async () => ({ messageKey: null, ...(await p.print(copies)) })),
-    'proof.receipt': () => guarded(kiosk, async () => ({ messageKey: null, ...(await p.receipt()) })),
-    'evaluation.submit': (e) => guarded(kiosk, () => p.evaluate(e)),
+    'flow.start': ({ flowId, matterId }) => guarded(kiosk, () => f.start(flowId, matterId)),
+    'flow.current': () => f.current(),
+    'flow.answer': ({ runId, seq, answer }) => guarded(kiosk, () => f.answer(runId, seq, answer)),
+    'flow.act': ({ runId, action }) => guarded(kiosk, () => f.act(runId, action)),
+    'flow.leave': ({ runId }) => guarded(kiosk, () => (f.leave(runId), null)),
+    'flow.document': ({ runId }) => guarded(kiosk, () => ({ base64: Buffer.from(f.previewDocument(runId)).toString('base64') })),
   };
 }

@@ -35,6 +35,7 @@ export function terminalHandlers(kiosk: Kiosk): Pick<Handlers, 'kiosk.snapshot' 
       session: kiosk.session.snapshot(),
       identity: kiosk.identity.snapshot(),
       catalog: kiosk.catalog.status(),
+      flow: kiosk.flows.current(),
     }),
     /** Fresh: the A4 printers are asked first (the UI's "check again" when printing is paused). */
     'terminal.info': async () => {

@@ -60,10 +60,25 @@ const initialState: CatalogState = {
 
 /** The local catalog in SQLite: the applied matters, the pending changes of an unfinished sync, and sync state. */
 export class CatalogStore {
+  /** SQL for "this terminal can do it": the matter names a flow that runs on this terminal's devices. */
+  private readonly doable: string;
+
+  /**
+   * `runnableFlows`: the flows this terminal can run (all of them when absent, e.g. for diagnostics). A matter is
+   * offered "here" only when one of its terminal flows is among them, never merely because the platform lists it.
+   */
   constructor(
     private readonly db: Db,
     private readonly kv: KeyValueStore,
-  ) {}
+    runnableFlows?: readonly string[],
+  ) {
+    const flows = runnableFlows?.filter((f) => /^[A-Za-z]+$/.test(f));
+    this.doable = !flows
+      ? 'terminal'
+      : flows.length === 0
+        ? '0'
+        : `(terminal = 1 AND (${flows.map((f) => `flows LIKE '%|${f}|%'`).join(' OR ')}))`;
+  }
 
   state(): CatalogState {
     return { ...initialState, ...this.kv.get<Partial<CatalogState>>(STATE_KEY, {}) };
@@ -156,7 +171,7 @@ export class CatalogStore {
 
   indexRows(): IndexRow[] {
     return (
-      this.db.prepare('SELECT id, name, aliases, popularity, terminal FROM catalog_matter').all() as {
+      this.db.prepare(`SELECT id, name, aliases, popularity, ${this.doable} AS terminal FROM catalog_matter`).all() as {
         id: string;
         name: string;
         aliases: string;
@@ -175,7 +190,9 @@ export class CatalogStore {
   summaries(ids: string[]): MatterSummary[] {
     if (ids.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT id, name, department, popularity, terminal FROM catalog_matter WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT id, name, department, popularity, ${this.doable} AS terminal FROM catalog_matter WHERE id IN (${ids.map(() => '?').join(',')})`,
+      )
       .all(...ids) as { id: string; name: string; department: string | null; popularity: number; terminal: number }[];
     const byId = new Map(rows.map((r) => [r.id, { ...r, terminal: r.terminal === 1 }]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -197,7 +214,7 @@ export class CatalogStore {
       where.push('department = ?');
       args.push(filter.department);
     }
-    if (filter.terminalOnly) where.push('terminal = 1');
+    if (filter.terminalOnly) where.push(`${this.doable} = 1`);
     if (filter.flow) {
       where.push('flows LIKE ?');
       args.push(`%|${filter.flow}|%`);
@@ -206,7 +223,7 @@ export class CatalogStore {
     const total = (this.db.prepare(`SELECT count(*) AS n FROM catalog_matter ${clause}`).get(...args) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, name, department, popularity, terminal FROM catalog_matter ${clause}
+        `SELECT id, name, department, popularity, ${this.doable} AS terminal FROM catalog_matter ${clause}
          ORDER BY ${sort === 'popular' ? '' : 'terminal DESC, '}popularity DESC, name, id LIMIT ? OFFSET ?`,
       )
       .all(...args, pageSize, page * pageSize) as {

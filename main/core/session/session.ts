@@ -33,7 +33,7 @@ export interface SessionEvents {
 /**
  * The session lifecycle: starts on the first touch or card, counts idle time, shows a countdown,
  * and ends on completion, cancel or timeout. Ending wipes the session's data (memory, and any files
- * registered through `onWipe`). Time is injected so the lifecycle is tested with fake timers.
+ * registered through `registerWipe`). Time is injected so the lifecycle is tested with fake timers.
  */
 export class SessionManager {
   private phase: SessionPhase = 'idle';
@@ -121,9 +121,13 @@ export class SessionManager {
     return this.data.get(key) as T | undefined;
   }
 
-  /** Registers cleanup to run when the current session ends (temp files, scans). */
-  onWipe(wipe: () => void | Promise<void>): void {
+  /**
+   * A service's own cleanup, run at the end of every session (its memory, temp files, scans). Each service registers
+   * once at construction; a failing wipe is logged by the service and never keeps the session alive.
+   */
+  registerWipe(wipe: () => void | Promise<void>): () => void {
     this.wipers.add(wipe);
+    return () => this.wipers.delete(wipe);
   }
 
   end(reason: EndReason): void {
@@ -149,9 +153,7 @@ export class SessionManager {
 
   private wipe(): void {
     this.data.clear();
-    const wipers = [...this.wipers];
-    this.wipers.clear();
-    for (const w of wipers) {
+    for (const w of [...this.wipers]) {
       try {
         void Promise.resolve(w()).catch(() => undefined);
       } catch {

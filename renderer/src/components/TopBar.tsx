@@ -4,7 +4,7 @@ import { back } from '../stores/navigation.js';
 import { Button } from './Button.js';
 
 /** Title plus the controls every resident screen offers: back, language, elderly mode, help, finish. */
-export function TopBar({ title, showBack }: { title: string; showBack: boolean }) {
+export function TopBar({ title, showBack, onBack }: { title: string; showBack: boolean; onBack?: () => void }) {
   const { t } = useTranslation();
   const { stores, bridge } = useApp();
   const session = useSlice(stores.session, (s) => s.session);
@@ -13,7 +13,7 @@ export function TopBar({ title, showBack }: { title: string; showBack: boolean }
   return (
     <header className="topbar">
       {showBack && (
-        <Button onClick={() => stores.navigation.setState(back(stores.navigation.getState()))} data-testid="back">
+        <Button onClick={onBack ?? (() => stores.navigation.setState(back(stores.navigation.getState())))} data-testid="back">
           {t('common.back')}
         </Button>
       )}
@@ -37,7 +37,7 @@ export function TopBar({ title, showBack }: { title: string; showBack: boolean }
       <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
         {t('common.help')}
       </Button>
-      <Button data-testid="exit" variant="danger" onClick={() => void bridge.call('session.end', { reason: 'canceled' })}>
+      <Button data-testid="exit" variant="danger" onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
         {t('common.exit')}
       </Button>
     </header>

@@ -7,7 +7,6 @@ import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { guideSpeechText, timeText, type Matter } from '../guide/speech.js';
 import { useReadAloud } from '../guide/useReadAloud.js';
 import { useApp, useSlice } from '../stores/index.js';
-import { push, type Route } from '../stores/navigation.js';
 
 const sections = ['overview', 'materials', 'timeFee', 'process', 'where'] as const;
 type Section = (typeof sections)[number];
@@ -25,12 +24,22 @@ export function GuideScreen({ matterId, name }: { matterId: string; name: string
           {t('catalog.notFound')}
         </p>
       )}
-      {q.status === 'ok' && q.data.matter && <Guide matter={q.data.matter} section={section} onSection={setSection} />}
+      {q.status === 'ok' && q.data.matter && <Guide matter={q.data.matter} flow={q.data.flow} section={section} onSection={setSection} />}
     </CatalogFrame>
   );
 }
 
-function Guide({ matter: m, section, onSection }: { matter: Matter; section: Section; onSection: (s: Section) => void }) {
+function Guide({
+  matter: m,
+  flow,
+  section,
+  onSection,
+}: {
+  matter: Matter;
+  flow: string | null;
+  section: Section;
+  onSection: (s: Section) => void;
+}) {
   const { t } = useTranslation();
   const { stores } = useApp();
   const elderly = useSlice(stores.session, (s) => s.session?.elderly ?? false);
@@ -60,7 +69,7 @@ function Guide({ matter: m, section, onSection }: { matter: Matter; section: Sec
         {section === 'where' && <Where m={m} />}
         {m.synthetic.length > 0 && <p className="muted">{t('guide.synthetic')}</p>}
       </section>
-      <Action m={m} onWhere={() => onSection('where')} />
+      <Action m={m} flow={flow} onWhere={() => onSection('where')} />
     </div>
   );
 }
@@ -210,24 +219,31 @@ function Where({ m }: { m: Matter }) {
   );
 }
 
-function Action({ m, onWhere }: { m: Matter; onWhere: () => void }) {
+/**
+ * "在本机办理" starts the flow this terminal runs for the matter (the core said which); a matter the terminal cannot
+ * do shows where to go instead. The core refuses a flow whose devices are missing, so the button never leads nowhere.
+ */
+function Action({ m, flow, onWhere }: { m: Matter; flow: string | null; onWhere: () => void }) {
   const { t } = useTranslation();
-  const { stores } = useApp();
-  const flows = m.channels.terminal?.flows ?? [];
-  if (flows.length === 0)
+  const { bridge, stores } = useApp();
+  const [errorKey, setErrorKey] = useState<string | null>(null);
+  if (!flow)
     return (
       <Button variant="primary" data-testid="where-to-go" onClick={onWhere}>
         {t('guide.sections.where')}
       </Button>
     );
-  const service = flows.includes('printProof') ? 'print' : flows.includes('query') ? 'query' : flows.includes('pay') ? 'pay' : 'apply';
-  // query-and-print runs here; the other flows are not connected yet and say so
-  const route: Route = flows.includes('printProof')
-    ? { screen: 'proof', matterId: m.id, name: m.name }
-    : { screen: 'service', service, matterName: m.name };
+  const start = () =>
+    bridge.call('flow.start', { flowId: flow, matterId: m.id }).then(
+      (state) => stores.flow.setState({ state }),
+      (e: { error?: { messageKey?: string } }) => setErrorKey(e.error?.messageKey ?? 'flow.error.notHere'),
+    );
   return (
-    <Button variant="primary" data-testid="do-here" onClick={() => stores.navigation.setState(push(stores.navigation.getState(), route))}>
-      {t('guide.doHere')}
-    </Button>
+    <>
+      <Button variant="primary" data-testid="do-here" onClick={() => void start()}>
+        {t('guide.doHere')}
+      </Button>
+      {errorKey && <p role="alert">{t(errorKey)}</p>}
+    </>
   );
 }

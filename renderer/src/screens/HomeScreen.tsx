@@ -23,8 +23,16 @@ function tileRoute(tile: ServiceTile): Route {
 
 export function HomeScreen() {
   const { t } = useTranslation();
-  const { stores } = useApp();
+  const { stores, bridge } = useApp();
   const go = (route: Parameters<typeof push>[1]) => stores.navigation.setState(push(stores.navigation.getState(), route));
+  // 进度查询 is a flow of its own (no matter to choose first)
+  const open = (tile: ServiceTile) =>
+    tile === 'progress'
+      ? void bridge.call('flow.start', { flowId: 'progress', matterId: null }).then(
+          (state) => stores.flow.setState({ state }),
+          () => go(tileRoute(tile)),
+        )
+      : go(tileRoute(tile));
   return (
     <main className="screen" data-testid="home">
       <TopBar title={t('home.title')} showBack={false} />
@@ -35,14 +43,7 @@ export function HomeScreen() {
       </button>
       <nav className="tiles" aria-label={t('home.title')}>
         {tiles.map((tile, i) => (
-          <button
-            type="button"
-            key={tile}
-            className="tile"
-            data-testid={`tile-${tile}`}
-            autoFocus={i === 0}
-            onClick={() => go(tileRoute(tile))}
-          >
+          <button type="button" key={tile} className="tile" data-testid={`tile-${tile}`} autoFocus={i === 0} onClick={() => open(tile)}>
             <span>{t(`home.tiles.${tile}.label`)}</span>
             <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>
           </button>

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeClient } from '../bridge/client.js';
 import { createCatalogStore, initialCatalogSession } from './catalog.js';
-import { createFlowStore, initialFlow } from './flow.js';
+import { applyFlowState, createFlowStore, initialFlow } from './flow.js';
 import { createIdentityStore, initialIdentity } from './identity.js';
 import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
 import { createNavigationStore, initialNavigation } from './navigation.js';
@@ -41,6 +41,7 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
     stores.session.setState({ session: snap.session });
     stores.identity.setState(snap.identity, true);
     stores.catalog.setState({ status: snap.catalog });
+    stores.flow.setState({ state: snap.flow });
   };
   const offConn = bridge.onConnection((connected) => {
     stores.session.setState({ connected });
@@ -57,8 +58,8 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
       case 'identity.changed':
         stores.identity.setState(e.payload, true);
         break;
-      case 'proof.progress':
-        stores.flow.setState({ progress: e.payload });
+      case 'flow.state':
+        stores.flow.setState((s) => ({ state: applyFlowState(s.state, e.payload) }));
         break;
       case 'catalog.status':
         stores.catalog.setState({ status: e.payload });

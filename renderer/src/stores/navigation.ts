@@ -13,10 +13,9 @@ export type Route =
   | { screen: 'departments' }
   /** A paged list of matters; `title` is an i18n key, or the department's own name when `literalTitle`. */
   | { screen: 'matters'; filter: BrowseParams; title: string; literalTitle?: boolean }
-  | { screen: 'guide'; matterId: string; name: string }
-  /** Query and print a proof of this matter (identify → readiness → issue → preview → print → evaluate). */
-  | { screen: 'proof'; matterId: string; name: string };
-export type Overlay = 'help' | 'pin' | null;
+  | { screen: 'guide'; matterId: string; name: string };
+/** `confirmEnd`: "end now?" asked once before the resident ends the session. */
+export type Overlay = 'help' | 'pin' | 'confirmEnd' | null;
 
 export interface NavigationState {
   stack: Route[];

@@ -2,32 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
-import { useApp } from '../stores/index.js';
+import type { StepProps } from './types.js';
 
 /** GB/T 39735 five levels, best first; 2 and 1 ask for reasons. */
 const levels = [5, 4, 3, 2, 1] as const;
-const reasonKeys = ['wait', 'attitude', 'process', 'information', 'device', 'result'] as const;
 
-/** 好差评: one evaluation per case; skipping is always allowed, and nobody is asked twice. */
-export function EvaluationPanel({ onDone }: { onDone: (submitted: boolean) => void }) {
+/**
+ * 好差评 of the journey's case: reasons go to the core as codes (the same whatever the language), one evaluation per
+ * case; skipping is always allowed and goes on with the journey.
+ */
+export function EvaluateStep({ view, answer }: StepProps<'evaluate'>) {
   const { t } = useTranslation();
-  const { bridge } = useApp();
   const [level, setLevel] = useState<number | null>(null);
   const [reasons, setReasons] = useState<string[]>([]);
   const [comment, setComment] = useState('');
   const [typing, setTyping] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const unhappy = level !== null && level <= 2;
-
-  const submit = async () => {
-    if (level === null) return;
-    try {
-      await bridge.call('evaluation.submit', { level, reasons: reasons.map((r) => t(`evaluation.reason.${r}`)), comment: comment || null });
-      onDone(true);
-    } catch (e) {
-      setError((e as { error?: { messageKey?: string } }).error?.messageKey ?? 'bridge.error.internal');
-    }
-  };
 
   return (
     <section className="panel evaluation" data-testid="evaluation">
@@ -50,7 +40,7 @@ export function EvaluationPanel({ onDone }: { onDone: (submitted: boolean) => vo
         <>
           <p>{t('evaluation.whyTitle')}</p>
           <div className="reasons">
-            {reasonKeys.map((r) => (
+            {view.reasons.map((r) => (
               <Button
                 key={r}
                 aria-pressed={reasons.includes(r)}
@@ -83,16 +73,15 @@ export function EvaluationPanel({ onDone }: { onDone: (submitted: boolean) => vo
           )}
         </>
       )}
-      {error && <p role="alert">{t(error)}</p>}
       <div className="actions">
-        <Button data-testid="evaluation-skip" onClick={() => onDone(false)}>
+        <Button data-testid="evaluation-skip" onClick={() => answer({ skip: true })}>
           {t('evaluation.skip')}
         </Button>
         <Button
           variant="primary"
           data-testid="evaluation-submit"
           disabled={level === null || (unhappy && reasons.length === 0)}
-          onClick={() => void submit()}
+          onClick={() => level !== null && answer({ level, reasons: unhappy ? reasons : [], comment: comment || null })}
         >
           {t('evaluation.submit')}
         </Button>

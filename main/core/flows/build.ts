@@ -1,0 +1,66 @@
+import type { DocumentPrinter, ReceiptPrinter } from '../../../devices/printer/index.js';
+import type { ReceiptDocument } from '../../../devices/printer/index.js';
+import type { Logger } from '../log/logger.js';
+import type { OutboxService } from '../outbox/outbox-service.js';
+import type { PlatformCase } from '../platform/cases-schemas.js';
+import type { PlatformClient } from '../platform/client.js';
+import type { AuditLog } from '../store/audit.js';
+import { flowDefinitions } from './definitions/index.js';
+import { FlowRegistry } from './registry.js';
+import { caseDetailStep } from './steps/case-detail.js';
+import { caseListStep } from './steps/case-list.js';
+import { copiesStep } from './steps/copies.js';
+import { doneStep } from './steps/done.js';
+import { evaluateStep } from './steps/evaluate.js';
+import { identifyStep, type IdentityPort } from './steps/identify.js';
+import { issueProofStep } from './steps/issue-proof.js';
+import { previewStep } from './steps/preview.js';
+import { printDocumentStep } from './steps/print-document.js';
+import { printSlipStep } from './steps/print-slip.js';
+import { progressIdentifyStep } from './steps/progress-identify.js';
+import { readinessStep } from './steps/readiness.js';
+import { receiptStep } from './steps/receipt.js';
+import { takeDocumentStep } from './steps/take-document.js';
+import type { StepHandler } from './types.js';
+
+/** The services step handlers may use; each handler is given only its part. */
+export interface StepServices {
+  printer: () => DocumentPrinter | null;
+  receiptPrinter: () => ReceiptPrinter | null;
+  identity: IdentityPort & { applicant(): { name: string; idNumber: string } | null; cardReader(): boolean };
+  platform: PlatformClient | null;
+  outbox: Pick<OutboxService, 'submit'>;
+  audit: AuditLog;
+  terminal: { id: string; hotline: string; timeZone: string };
+  documents: { a4Slip: (c: PlatformCase) => Promise<Uint8Array>; receiptSlip: (c: PlatformCase) => ReceiptDocument };
+  now: () => Date;
+  log: Logger;
+}
+
+/** Every step handler the product ships, built with the services it needs. */
+export function builtInStepHandlers(s: StepServices): StepHandler<never>[] {
+  return [
+    readinessStep({ printer: s.printer }),
+    identifyStep({ identity: s.identity }),
+    issueProofStep({ platform: s.platform, applicant: () => s.identity.applicant(), log: s.log }),
+    previewStep(),
+    copiesStep(),
+    printDocumentStep({ printer: s.printer, audit: s.audit, log: s.log }),
+    takeDocumentStep({ receiptPrinter: () => s.receiptPrinter() !== null }),
+    receiptStep({ receiptPrinter: s.receiptPrinter, terminal: s.terminal, now: s.now }),
+    evaluateStep({ outbox: s.outbox, now: s.now }),
+    doneStep(),
+    progressIdentifyStep({ identity: s.identity, cardReader: () => s.identity.cardReader() }),
+    caseListStep({ platform: s.platform, holderIdNumber: () => s.identity.applicant()?.idNumber ?? null }),
+    caseDetailStep({ a4: () => s.printer() !== null, receipt: () => s.receiptPrinter() !== null }),
+    printSlipStep({ printer: s.printer, receiptPrinter: s.receiptPrinter, ...s.documents }),
+  ] as StepHandler<never>[];
+}
+
+/** The registry of shipped flows on the given handlers (consistency checked as each flow is added). */
+export function buildFlowRegistry(handlers: StepHandler<never>[]): FlowRegistry {
+  const registry = new FlowRegistry();
+  for (const h of handlers) registry.handler(h);
+  for (const f of flowDefinitions) registry.flow(f);
+  return registry;
+}

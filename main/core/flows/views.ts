@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { CaseSchema } from '../platform/cases-schemas.js';
+
+/**
+ * What each step shows, as the UI receives it in the `flow.state` event. One schema per step handler, joined in a
+ * discriminated union on `step`; the bridge contract imports it from here. Views carry no full ID number or address.
+ */
+export const evaluationReasons = ['wait', 'attitude', 'process', 'information', 'device', 'result'] as const;
+export type EvaluationReason = (typeof evaluationReasons)[number];
+
+/** A case as the resident sees it: the platform's reply, whose holder name arrives masked and carries no ID number. */
+export const CaseViewSchema = CaseSchema;
+export const CaseSummaryViewSchema = CaseSchema.pick({ caseNumber: true, matter: true, submittedAt: true, state: true });
+export type CaseSummaryView = z.infer<typeof CaseSummaryViewSchema>;
+
+export const StepViewSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('working'), messageKey: z.string() }),
+  z.object({ step: z.literal('identify'), messageKey: z.string().nullable() }),
+  z.object({ step: z.literal('preview'), caseId: z.string(), pages: z.number(), masked: z.boolean() }),
+  z.object({ step: z.literal('copies'), copies: z.number(), max: z.number() }),
+  z.object({ step: z.literal('printing'), pagesDone: z.number(), pages: z.number() }),
+  z.object({ step: z.literal('takeDocument'), receiptAvailable: z.boolean() }),
+  z.object({ step: z.literal('evaluate'), caseId: z.string(), reasons: z.array(z.enum(evaluationReasons)) }),
+  z.object({
+    step: z.literal('done'),
+    caseId: z.string().nullable(),
+    receipt: z.object({ printed: z.boolean(), messageKey: z.string().nullable() }).nullable(),
+  }),
+  z.object({ step: z.literal('progressIdentify'), cardReader: z.boolean(), messageKey: z.string().nullable() }),
+  z.object({ step: z.literal('caseList'), cases: z.array(CaseSummaryViewSchema), byCode: z.boolean() }),
+  z.object({
+    step: z.literal('caseDetail'),
+    case: CaseViewSchema,
+    slips: z.object({ a4: z.boolean(), receipt: z.boolean() }),
+    slipPrinted: z.enum(['a4', 'receipt']).nullable(),
+  }),
+]);
+export type StepView = z.infer<typeof StepViewSchema>;
+
+export const FailureViewSchema = z.object({
+  messageKey: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  qrUrl: z.string().nullable().optional(),
+  actions: z.array(z.enum(['retry', 'back', 'home', 'skip'])),
+});
+
+/** The whole visible state of the running flow: pushed on every change, fetched again after a UI reload. */
+export const FlowStateSchema = z.object({
+  runId: z.string(),
+  flowId: z.string(),
+  matter: z.object({ id: z.string(), name: z.string(), guideUrl: z.string().nullable() }).nullable(),
+  stepId: z.string(),
+  /** 1-based position among the steps the resident sees, and how many there are. */
+  position: z.number(),
+  count: z.number(),
+  status: z.enum(['working', 'waiting', 'failed']),
+  view: StepViewSchema,
+  failure: FailureViewSchema.nullable(),
+  canBack: z.boolean(),
+  /** Increases with every change; an answer names the state it answers so a stale one is refused. */
+  seq: z.number(),
+});
+export type FlowState = z.infer<typeof FlowStateSchema>;

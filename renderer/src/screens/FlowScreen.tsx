@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { TopBar } from '../components/TopBar.js';
+import { useFlow } from '../flow/useFlow.js';
+import type { StepView } from '../stores/flow.js';
+import { FailurePanel } from '../steps/FailurePanel.js';
+import { stepComponents } from '../steps/index.js';
+import type { StepProps } from '../steps/types.js';
+
+/**
+ * Every journey's one screen: the core's flow state decides which step shows; this only renders it. Back goes to
+ * the previous step the core allows, or leaves the journey from its first step.
+ */
+export function FlowScreen() {
+  const { t } = useTranslation();
+  const { state, answer, act, leave, errorKey } = useFlow();
+  if (!state) return null;
+  const title = state.matter?.name ?? t(`flow.title.${state.flowId}`);
+  const Step = stepComponents[state.view.step] as (p: StepProps<StepView['step']>) => React.JSX.Element;
+  return (
+    <main className="screen" data-testid="flow" data-flow={state.flowId}>
+      <TopBar title={title} showBack onBack={() => (state.canBack && state.status !== 'working' ? act('back') : leave())} />
+      <p className="muted flow-position" data-testid="flow-position">
+        {t('flow.position', { position: state.position, count: state.count })}
+      </p>
+      <div className="flow" data-testid="flow-step" data-step={state.stepId} data-status={state.status} data-view={state.view.step}>
+        {state.status === 'failed' && state.failure ? (
+          <FailurePanel failure={state.failure} onAction={act} />
+        ) : (
+          <Step key={`${state.stepId}-${state.view.step}`} state={state} view={state.view} answer={answer} />
+        )}
+        {errorKey && (
+          <p role="alert" data-testid="flow-call-error">
+            {t(errorKey)}
+          </p>
+        )}
+      </div>
+    </main>
+  );
+}

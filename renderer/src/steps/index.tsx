@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import type { StepView } from '../stores/flow.js';
+import { CaseDetailStep } from './CaseDetailStep.js';
+import { CaseListStep } from './CaseListStep.js';
+import { CopiesStep } from './CopiesStep.js';
+import { DoneStep } from './DoneStep.js';
+import { EvaluateStep } from './EvaluateStep.js';
+import { IdentifyFlowStep } from './IdentifyFlowStep.js';
+import { PreviewStep } from './PreviewStep.js';
+import { ProgressIdentifyStep } from './ProgressIdentifyStep.js';
+import { PrintingStep, WorkingStep } from './ProgressSteps.js';
+import { TakeDocumentStep } from './TakeDocumentStep.js';
+import type { StepProps } from './types.js';
+
+/** The component for each step view the core can push; adding a step adds one line here. */
+export const stepComponents: { [S in StepView['step']]: ComponentType<StepProps<S>> } = {
+  working: WorkingStep,
+  identify: IdentifyFlowStep,
+  preview: PreviewStep,
+  copies: CopiesStep,
+  printing: PrintingStep,
+  takeDocument: TakeDocumentStep,
+  evaluate: EvaluateStep,
+  done: DoneStep,
+  progressIdentify: ProgressIdentifyStep,
+  caseList: CaseListStep,
+  caseDetail: CaseDetailStep,
+};
