@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../main/core/config/load.js';
+import { describe, expect, it, vi } from 'vitest';
+import { ConfigError, loadConfigOrExit, parseConfig } from '../../main/core/config/load.js';
 import { configWarnings } from '../../main/core/config/warnings.js';
 import { hashPin } from '../../main/core/maintenance/pin.js';
 import { defaultConfigFile } from '../../main/core/paths.js';
@@ -163,5 +163,19 @@ describe('configuration mistakes are refused with the field named', () => {
       { field: 'maintenance.pinHash', message: expect.stringContaining('default maintenance PIN') },
     ]);
     expect(configWarnings(parseConfig(base, 't.yaml'))).toEqual([]);
+  });
+
+  it('says so loudly at every start while the shipped PIN is in use', () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      loadConfigOrExit(defaultConfigFile, defaultConfigFile);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toMatch(/\*\*\* WARNING .*maintenance\.pinHash: this is the shipped default maintenance PIN/);
   });
 });
