@@ -56,7 +56,11 @@ function setup(work: StepHandler, def?: Partial<FlowDefinition>) {
     runnable: new Set(['demo']),
     emit: (s) => {
       states.push(s);
-      for (const w of [...waiters]) if (w.test(s)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(s));
+      for (const w of [...waiters])
+        if (w.test(s)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(s);
+        }
     },
     completed: () => (completed += 1),
     activity: () => undefined,
