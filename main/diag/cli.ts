@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from '../core/config/load.js';
 import { configWarnings } from '../core/config/warnings.js';
 import { hashPin, newPinProblem } from '../core/maintenance/pin.js';
 import { driverList } from './drivers.js';
+import { flowDefinitions } from '../core/flows/definitions/index.js';
+import { describeFlows } from '../core/flows/registry.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
@@ -20,6 +22,8 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   unknown drivers and their options, a PIN hash that cannot verify, a platform.url that is not
                   https: plain http is allowed only to this machine, for emulators); prints warnings (the shipped
                   default PIN) on stderr and in "warnings"
+  flows [--json]  every flow the kiosk runs: its steps in order, the devices it needs and who may use it
+                  (--json prints [{ "id", "steps": [...], "devices": [...], "eligibility": {...} }])
   drivers         the drivers this kiosk has: name, kind, transports and their options with defaults (JSON)
   pin-hash PIN    print the salted hash to put in maintenance.pinHash (6–12 digits, not the shipped default)
   idcard decode HEX
@@ -72,6 +76,16 @@ async function main(argv: string[]): Promise<number> {
     case 'drivers':
       process.stdout.write(JSON.stringify(driverList(), null, 2) + '\n');
       return 0;
+    case 'flows': {
+      const flows = describeFlows(flowDefinitions);
+      if (rest.includes('--json')) process.stdout.write(JSON.stringify(flows) + '\n');
+      else
+        for (const f of flows)
+          process.stdout.write(
+            `${f.id}: ${f.steps.join(' → ')}\n  devices: ${f.devices.join(', ') || '—'}; cards: ${f.eligibility.cardTypes.join(', ')}\n`,
+          );
+      return 0;
+    }
     case 'pin-hash': {
       const pin = rest[0] ?? '';
       const problem = newPinProblem(pin);
