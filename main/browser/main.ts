@@ -14,6 +14,10 @@ import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js
 import { launchChromium } from './chromium.js';
 import { startBridgeServer } from './server.js';
 
+/** A launched window redeems its ticket within a second or two; the printed headless URL waits for a person. */
+const windowTicketTtlMs = 60_000;
+const headlessTicketTtlMs = 15 * 60_000;
+
 async function main(): Promise<void> {
   const args = parseKioskArgs(process.argv.slice(2));
   const logger = createLogger();
@@ -37,15 +41,18 @@ async function main(): Promise<void> {
     dispatch: createKioskDispatcher(kiosk),
     subscribe: (l) => kiosk.onEvent(l),
     logger,
+    // the window's ticket was refused (it came too late, or someone used it first): a new window gets a new one
+    onLaunchTicketFailed: () => chromium?.kill(),
   });
   await kiosk.start();
-  process.stdout.write(`KIOSK_URL=${server.url}\n`);
+  // only for an operator who opens the UI themself; a launched window gets its own ticket, never printed
+  if (args.headless) process.stdout.write(`KIOSK_URL=${server.launchUrl(headlessTicketTtlMs)}\n`);
 
   const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
   let quickExits = 0;
   const openWindow = () => {
     const launchedAt = Date.now();
-    chromium = launchChromium(server.url, profile);
+    chromium = launchChromium(server.launchUrl(windowTicketTtlMs), profile);
     chromium.on('exit', (code) => {
       if (stopping) return;
       // a window that dies at once, again and again, usually means no display: say so, and back off

@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-
 /** Content-Security-Policy for the kiosk UI; `connectSrc` is the bridge's own WebSocket origin. */
 export function contentSecurityPolicy(connectSrc: string): string {
   return [
@@ -16,18 +14,31 @@ export function contentSecurityPolicy(connectSrc: string): string {
   ].join('; ');
 }
 
+/** Headers on every reply of the UI server, errors and redirects included. */
+export function securityHeaders(origin: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+  };
+}
+
+/** The only URL the bridge's WebSocket is served on. */
+export const bridgePath = '/bridge';
+
 /**
- * Decides whether a WebSocket upgrade may drive the kiosk: it must come from the kiosk's own origin and
- * carry this start's token, so no other local web page (or process without the token) can reach the devices.
+ * Decides whether a WebSocket upgrade may drive the kiosk: exactly the bridge path, from the kiosk's own origin
+ * (no other local web page), with the current UI credential (no process that was not given it).
  */
 export function checkBridgeUpgrade(
-  req: { origin: string | undefined; url: string | undefined },
-  expected: { origin: string; token: string },
-): { ok: true } | { ok: false; reason: 'origin' | 'token' } {
+  req: { origin: string | undefined; url: string | undefined; credential: string | undefined },
+  expected: { origin: string; isCurrent: (credential: string | undefined) => boolean },
+): { ok: true } | { ok: false; reason: 'path' | 'origin' | 'credential' } {
+  if (req.url !== bridgePath) return { ok: false, reason: 'path' };
   if (req.origin !== expected.origin) return { ok: false, reason: 'origin' };
-  const token = new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? '';
-  const a = Buffer.from(token);
-  const b = Buffer.from(expected.token);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'token' };
+  if (!expected.isCurrent(req.credential)) return { ok: false, reason: 'credential' };
   return { ok: true };
 }

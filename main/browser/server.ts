@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,8 +5,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventMessage, ResponseMessage } from '../bridge/contract.js';
 import type { Logger } from '../core/log/logger.js';
 import { classifyFrameError, maxBridgeMessageBytes } from './frame-errors.js';
-import { checkBridgeUpgrade, contentSecurityPolicy } from './security.js';
+import { checkBridgeUpgrade, securityHeaders } from './security.js';
 import { resolveStatic, sendFile } from './static.js';
+import { bridgeCloseCodes, readCookie, UiAccess, uiCookieName } from './ui-access.js';
 
 export interface BridgeServerOptions {
   rendererDir: string;
@@ -15,66 +15,112 @@ export interface BridgeServerOptions {
   dispatch: (raw: unknown) => Promise<ResponseMessage>;
   subscribe: (listener: (e: EventMessage) => void) => () => void;
   logger: Logger;
+  /** A launch ticket came back expired or spent: the window that holds it cannot connect (browser mode reopens it). */
+  onLaunchTicketFailed?: (reason: 'expired' | 'spent') => void;
+  /** Injected in tests. */
+  access?: UiAccess;
 }
 
 export interface BridgeServer {
-  url: string;
   origin: string;
-  token: string;
+  /** A URL for one UI window: its single-use ticket must be redeemed within `ttlMs`. */
+  launchUrl(ttlMs: number): string;
   close(): Promise<void>;
 }
 
 /**
- * Browser mode: serves the built renderer and the bridge over a WebSocket, bound to 127.0.0.1 only.
+ * Browser mode: serves the built renderer and the bridge over a WebSocket, bound to 127.0.0.1 only, to exactly one
+ * UI client at a time (see UiAccess for how a window gets its credential).
  */
 export async function startBridgeServer(options: BridgeServerOptions): Promise<BridgeServer> {
   const log = options.logger.child({ module: 'bridge-ws' });
   if (!existsSync(`${options.rendererDir}/index.html`))
     throw new Error(`the touch UI is not built (${options.rendererDir}/index.html missing): run npm run build:renderer`);
-  const token = randomBytes(24).toString('base64url');
+  const access = options.access ?? new UiAccess();
   let origin = '';
+  let current: WebSocket | null = null;
+
+  const closeCurrent = (code: number, reason: string) => {
+    current?.close(code, reason);
+    current = null;
+  };
+
+  const redeem = (ticket: string, res: http.ServerResponse) => {
+    const verdict = access.redeem(ticket);
+    if (verdict.ok) {
+      closeCurrent(bridgeCloseCodes.revoked, 'a newer window took over');
+      log.info('UI launch ticket redeemed');
+      // the ticket leaves the address bar at once; the credential lives only in an HttpOnly cookie
+      res
+        .writeHead(303, {
+          ...securityHeaders(origin),
+          Location: '/',
+          'Set-Cookie': `${uiCookieName}=${verdict.credential}; HttpOnly; SameSite=Strict; Path=/`,
+          'Cache-Control': 'no-store',
+        })
+        .end();
+      return;
+    }
+    if (verdict.reason === 'spent') {
+      closeCurrent(bridgeCloseCodes.revoked, 'credential revoked');
+      log.error(
+        { code: 'ticketReused' },
+        'a spent launch ticket was presented again: someone may have used it first; the UI credential is revoked',
+      );
+    } else log.warn({ code: 'ticketRefused', reason: verdict.reason }, 'launch ticket refused');
+    res.writeHead(403, { ...securityHeaders(origin), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end('This launch link is not valid.\n');
+    if (verdict.reason !== 'unknown') options.onLaunchTicketFailed?.(verdict.reason);
+  };
+
   const server = http.createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405).end();
+      res.writeHead(405, { ...securityHeaders(origin), Allow: 'GET, HEAD' }).end();
       return;
     }
+    const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket');
+    if (ticket !== null) return redeem(ticket, res);
     const file = resolveStatic(options.rendererDir, req.url ?? '/');
     if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      res.writeHead(404, { ...securityHeaders(origin), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    sendFile(res, file, {
-      'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-    });
+    sendFile(res, file, securityHeaders(origin));
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxBridgeMessageBytes });
   server.on('upgrade', (req, socket, head) => {
     // a reset during the handshake is the client's problem, not a reason to stop the kiosk
     socket.on('error', (err) => log.debug({ err: err.message }, 'bridge socket error during upgrade'));
-    const verdict = checkBridgeUpgrade({ origin: req.headers.origin, url: req.url }, { origin, token });
-    if (!verdict.ok || !(req.url ?? '').startsWith('/bridge')) {
-      log.warn({ reason: verdict.ok ? 'path' : verdict.reason }, 'bridge connection refused');
+    const verdict = checkBridgeUpgrade(
+      { origin: req.headers.origin, url: req.url, credential: readCookie(req.headers.cookie, uiCookieName) },
+      { origin, isCurrent: (c) => access.isCurrent(c) },
+    );
+    if (!verdict.ok) {
+      log.warn({ reason: verdict.reason }, 'bridge connection refused');
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
   });
-  const clients = new Set<WebSocket>();
   const unsubscribe = options.subscribe((event) => {
-    const text = JSON.stringify(event);
-    for (const c of clients) if (c.readyState === c.OPEN) c.send(text);
+    if (current && current.readyState === current.OPEN) current.send(JSON.stringify(event));
   });
   wss.on('connection', (ws) => {
-    clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
+    // one UI at a time; only the holder of the current credential gets here, so this is the same window reconnecting
+    if (current) {
+      log.info('UI connection replaced by a newer one with the same credential');
+      closeCurrent(bridgeCloseCodes.replaced, 'replaced by a newer connection');
+    }
+    current = ws;
+    ws.on('close', () => {
+      if (current === ws) current = null;
+    });
     // without this listener one bad frame (oversized, bad UTF-8, unmasked, reserved bits...) is an uncaught
     // 'error' that stops the whole core; `ws` has already closed the connection with 1009/1007/1002
     ws.on('error', (err) => log.warn(classifyFrameError(err), 'bridge frame rejected; connection closed'));
     ws.on('message', async (data, isBinary) => {
+      if (ws !== current) return;
       let raw: unknown = null;
       if (!isBinary) {
         try {
@@ -100,12 +146,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
     origin,
-    token,
+    launchUrl: (ttlMs) => `${origin}/?ticket=${access.issueTicket(ttlMs)}`,
     close: async () => {
       unsubscribe();
-      for (const c of clients) c.terminate();
+      current?.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

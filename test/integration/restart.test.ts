@@ -4,23 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { stringify } from 'yaml';
 import { root, testConfig } from '../support/kiosk-process.js';
+import { bridgeCall, openBridge, redeemLaunchUrl, type UiSession } from '../support/ui-session.js';
 
-/** Calls one bridge method the way the UI does, from the kiosk's own origin with its token. */
-async function call(url: string, method: string, params: object): Promise<Record<string, unknown>> {
-  const u = new URL(url);
-  const ws = new WebSocket(`ws://${u.host}/bridge?token=${u.searchParams.get('token')}`, { headers: { Origin: u.origin } });
-  await new Promise((r, j) => (ws.once('open', r), ws.once('error', j)));
-  const reply = new Promise<Record<string, unknown>>((resolve) =>
-    ws.on('message', (d) => {
-      const m = JSON.parse(d.toString()) as Record<string, unknown>;
-      if (m.kind === 'response') resolve(m);
-    }),
-  );
-  ws.send(JSON.stringify({ kind: 'request', id: 1, method, params }));
-  const r = await reply;
+/** Calls one bridge method the way the UI does, with the credential its launch URL was redeemed for. */
+async function call(session: UiSession, method: string, params: object): Promise<Record<string, unknown>> {
+  const ws = await openBridge(session);
+  const r = await bridgeCall(ws, 1, method, params);
   ws.close();
   return r;
 }
@@ -46,12 +37,14 @@ describe('maintenance restart (browser mode)', () => {
     });
     const nextUrl = () => new Promise<string>((r) => (urls.length > waiters.length ? r(urls[waiters.length]!) : waiters.push(r)));
     try {
-      const first = await nextUrl();
+      const firstUrl = await nextUrl();
+      const first = await redeemLaunchUrl(firstUrl);
       expect(await call(first, 'maintenance.restart', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await call(first, 'maintenance.unlock', { pin: '246810' })).toMatchObject({ ok: true });
       expect(await call(first, 'maintenance.restart', {})).toMatchObject({ ok: true });
-      const second = await new Promise<string>((r) => (urls.length > 1 ? r(urls[1]!) : waiters.push(r)));
-      expect(second).not.toBe(first);
+      const secondUrl = await new Promise<string>((r) => (urls.length > 1 ? r(urls[1]!) : waiters.push(r)));
+      expect(secondUrl).not.toBe(firstUrl);
+      const second = await redeemLaunchUrl(secondUrl);
       const overview = await call(second, 'maintenance.unlock', { pin: '246810' }).then(() => call(second, 'maintenance.overview', {}));
       const types = ((overview.result as { audit: { type: string }[] }).audit ?? []).map((a) => a.type);
       expect(types).toEqual(expect.arrayContaining(['maintenance.restart', 'kiosk.stopping', 'kiosk.started']));

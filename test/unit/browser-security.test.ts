@@ -3,33 +3,84 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../main/browser/chromium.js';
-import { checkBridgeUpgrade, contentSecurityPolicy } from '../../main/browser/security.js';
+import { checkBridgeUpgrade, contentSecurityPolicy, securityHeaders } from '../../main/browser/security.js';
 import { resolveStatic } from '../../main/browser/static.js';
+import { bridgeCloseCodes, readCookie, UiAccess, uiCookieName } from '../../main/browser/ui-access.js';
+import { bridgeCloseCodes as rendererCloseCodes } from '../../renderer/src/bridge/channels.js';
 
 describe('browser-mode security', () => {
-  const expected = { origin: 'http://127.0.0.1:4000', token: 'secret-token-123' };
+  const expected = { origin: 'http://127.0.0.1:4000', isCurrent: (c: string | undefined) => c === 'credential-123' };
+  const upgrade = (over: Partial<{ origin: string | undefined; url: string; credential: string | undefined }>) =>
+    checkBridgeUpgrade({ origin: expected.origin, url: '/bridge', credential: 'credential-123', ...over }, expected);
 
-  it('accepts the kiosk page with the token', () => {
-    expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge?token=secret-token-123' }, expected)).toEqual({ ok: true });
+  it('accepts the kiosk page holding the current credential, on /bridge', () => {
+    expect(upgrade({})).toEqual({ ok: true });
   });
 
-  it('refuses another origin, a missing origin, and a wrong or missing token', () => {
-    expect(checkBridgeUpgrade({ origin: 'http://evil.example', url: '/bridge?token=secret-token-123' }, expected)).toEqual({
-      ok: false,
-      reason: 'origin',
+  it('refuses another origin, a missing origin, another path, and a wrong or missing credential', () => {
+    expect(upgrade({ origin: 'http://evil.example' })).toEqual({ ok: false, reason: 'origin' });
+    expect(upgrade({ origin: undefined })).toEqual({ ok: false, reason: 'origin' });
+    expect(upgrade({ origin: 'http://127.0.0.1:4001' })).toEqual({ ok: false, reason: 'origin' });
+    for (const url of ['/bridgeX', '/bridge/', '/bridge?token=credential-123', '/x/bridge'])
+      expect(upgrade({ url }), url).toEqual({ ok: false, reason: 'path' });
+    expect(upgrade({ credential: 'credential-124' })).toEqual({ ok: false, reason: 'credential' });
+    expect(upgrade({ credential: undefined })).toEqual({ ok: false, reason: 'credential' });
+  });
+
+  describe('launch tickets and the UI credential', () => {
+    let now = 0;
+    const access = () => new UiAccess(() => now);
+
+    it('a ticket is redeemed once, for a credential that is then the current one', () => {
+      const a = access();
+      const ticket = a.issueTicket(30_000);
+      const first = a.redeem(ticket);
+      expect(first.ok).toBe(true);
+      const credential = (first as { credential: string }).credential;
+      expect(a.isCurrent(credential)).toBe(true);
+      expect(a.isCurrent(ticket)).toBe(false);
+      expect(a.isCurrent(undefined)).toBe(false);
     });
-    expect(checkBridgeUpgrade({ origin: undefined, url: '/bridge?token=secret-token-123' }, expected)).toEqual({
-      ok: false,
-      reason: 'origin',
+
+    it('a ticket presented again revokes the credential it gave (someone raced the window to it)', () => {
+      const a = access();
+      const ticket = a.issueTicket(30_000);
+      const { credential } = a.redeem(ticket) as { credential: string };
+      expect(a.redeem(ticket)).toEqual({ ok: false, reason: 'spent' });
+      expect(a.isCurrent(credential)).toBe(false);
     });
-    expect(checkBridgeUpgrade({ origin: 'http://127.0.0.1:4001', url: '/bridge?token=secret-token-123' }, expected)).toMatchObject({
-      ok: false,
+
+    it('a ticket not redeemed in time is worthless', () => {
+      const a = access();
+      const ticket = a.issueTicket(30_000);
+      now += 30_000;
+      expect(a.redeem(ticket)).toEqual({ ok: false, reason: 'expired' });
+      expect(a.redeem('never-issued')).toEqual({ ok: false, reason: 'unknown' });
     });
-    expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge?token=secret-token-124' }, expected)).toEqual({
-      ok: false,
-      reason: 'token',
+
+    it('only one credential is valid: a newer ticket revokes the older credential', () => {
+      const a = access();
+      const { credential: older } = a.redeem(a.issueTicket(30_000)) as { credential: string };
+      const { credential: newer } = a.redeem(a.issueTicket(30_000)) as { credential: string };
+      expect(a.isCurrent(older)).toBe(false);
+      expect(a.isCurrent(newer)).toBe(true);
     });
-    expect(checkBridgeUpgrade({ origin: expected.origin, url: '/bridge' }, expected)).toEqual({ ok: false, reason: 'token' });
+
+    it('reads the credential cookie among others', () => {
+      expect(readCookie('a=1; kiosk_ui=abc-_9; b=2', uiCookieName)).toBe('abc-_9');
+      expect(readCookie('xkiosk_ui=abc', uiCookieName)).toBeUndefined();
+      expect(readCookie(undefined, uiCookieName)).toBeUndefined();
+    });
+
+    it('the UI knows the close codes the server sends', () => {
+      expect(rendererCloseCodes).toEqual(bridgeCloseCodes);
+    });
+  });
+
+  it('sends the security headers on every reply, errors included', () => {
+    const h = securityHeaders('http://127.0.0.1:4000');
+    expect(h['Content-Security-Policy']).toContain("connect-src 'self' ws://127.0.0.1:4000");
+    expect(h).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
   });
 
   it('has a strict CSP: own scripts only, no objects, no framing', () => {
@@ -58,11 +109,11 @@ describe('browser-mode security', () => {
   });
 
   it('launches Chromium as a kiosk app without background networking', () => {
-    const args = chromiumArgs({ url: 'http://127.0.0.1:1/?token=t', userDataDir: '/tmp/p', runningAsRoot: true });
+    const args = chromiumArgs({ url: 'http://127.0.0.1:1/?ticket=t', userDataDir: '/tmp/p', runningAsRoot: true });
     expect(args).toEqual(
       expect.arrayContaining([
         '--kiosk',
-        '--app=http://127.0.0.1:1/?token=t',
+        '--app=http://127.0.0.1:1/?ticket=t',
         '--no-sandbox',
         '--disable-background-networking',
         '--disable-pinch',

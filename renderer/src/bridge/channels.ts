@@ -20,10 +20,17 @@ export function electronChannel(bridge: ElectronBridgeGlobal): Channel {
   };
 }
 
-/** Browser mode: the WebSocket on the page's own origin, with the per-start token from the URL. Reconnects. */
+/** Close codes the browser-mode bridge sends (main/browser/ui-access.ts; a test keeps the two equal). */
+export const bridgeCloseCodes = { replaced: 4000, revoked: 4001 } as const;
+
+/**
+ * Browser mode: the WebSocket on the page's own origin. The credential is an HttpOnly cookie the page never sees;
+ * the browser sends it with the upgrade. Reconnects after a drop, but not after the kiosk closed this connection
+ * on purpose (another connection replaced it, or its credential was revoked): reconnecting would only fight the
+ * window that holds the bridge now. The UI then shows that it is disconnected.
+ */
 export function webSocketChannel(location: Location): Channel {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge?token=${encodeURIComponent(token)}`;
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/bridge`;
   const messageListeners = new Set<(m: unknown) => void>();
   const connectionListeners = new Set<(c: boolean) => void>();
   let socket: WebSocket | null = null;
@@ -48,10 +55,11 @@ export function webSocketChannel(location: Location): Channel {
       }
       for (const l of messageListeners) l(data);
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (socket !== ws) return;
       socket = null;
       for (const l of connectionListeners) l(false);
+      if (ev.code === bridgeCloseCodes.replaced || ev.code === bridgeCloseCodes.revoked) return;
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 4000);
     };
