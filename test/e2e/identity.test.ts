@@ -31,6 +31,15 @@ beforeAll(async () => {
       // no pcscd runs outside the test namespaces: this reader must show offline with its reason, and break nothing
       devices: [
         emulatedIdCardReader,
+        // the A4 printer, for "printing paused" said up front
+        {
+          id: 'a4',
+          kind: 'certificatePrinter',
+          driver: 'ipp',
+          transport: { type: 'emulator' },
+          emulator: 'printer-ipp',
+          pollIntervalMs: 1000,
+        },
         {
           id: 'sscard',
           kind: 'smartCardReader',
@@ -129,11 +138,70 @@ describe('identify with the ID card', () => {
     await row.getByRole('button').click();
     await page.getByTestId('selftest-idcard').waitFor();
     await expect(page.getByTestId('selftest-idcard').textContent()).resolves.toMatch(/自检通过[\s\S]*\d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
-    await expect(page.getByTestId('maint-info-idcard-samId').textContent()).resolves.toMatch(/samId: \d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/);
+    await expect(page.getByTestId('maint-info-idcard-samId').textContent()).resolves.toMatch(
+      /安全模块号: \d{2}\.\d{2}-\d{8}-\d{10}-\d{10}/,
+    );
     const ss = page.getByTestId('maint-device-sscard');
     await expect(ss.textContent()).resolves.toContain('离线');
     await expect(ss.textContent()).resolves.toContain('PC/SC service (pcscd) unavailable');
     await shot('04-maintenance');
     await page.getByTestId('maintenance-exit').click();
+  });
+});
+
+describe('a card the reader will not read again (issue 9 #6)', () => {
+  it('a card left on the reader when the last session ended: the next resident is asked to lift and replace it, and then it reads', async () => {
+    await page.getByTestId('attract').waitFor();
+    await emulatorAction(kiosk, 'idcard', 'place', 'adult');
+    await page.getByTestId('identify-greeting').waitFor();
+    // the resident walks away without the card: the session times out, the card stays on the reader
+    await page.getByTestId('attract').waitFor({ timeout: 20_000 });
+    await page.getByTestId('touch-to-start').click();
+    await expect.poll(() => identity().getAttribute('data-lift-and-replace'), { timeout: 10_000 }).toBe('true');
+    await expect(identity().textContent()).resolves.toContain('拿起');
+    await shot('05-lift-and-replace');
+    await removeCard();
+    await emulatorAction(kiosk, 'idcard', 'place', 'adult');
+    await page.getByTestId('identify-greeting').waitFor();
+    await removeCard();
+  });
+
+  it('a card that fails to read and stays on the reader: asked to lift and replace it instead of waiting forever', async () => {
+    await removeCard();
+    await emulatorFault(kiosk, 'idcard', 'unreadable', true);
+    await emulatorAction(kiosk, 'idcard', 'place', 'elderly');
+    await expect.poll(() => identity().getAttribute('data-lift-and-replace'), { timeout: 10_000 }).toBe('true');
+    await expect(page.getByTestId('identify-message').textContent()).resolves.toContain('拿起');
+    await emulatorFault(kiosk, 'idcard', 'unreadable', false);
+    await removeCard();
+    await emulatorAction(kiosk, 'idcard', 'place', 'elderly');
+    await page.getByTestId('identify-greeting').waitFor();
+    await removeCard();
+  });
+});
+
+describe('printing paused, said up front (issue 9 #5)', () => {
+  it('the attract and home screens say the A4 printer is out of paper; other services stay usable; "check again" clears it once paper is in', async () => {
+    await page.getByTestId('attract').waitFor({ timeout: 20_000 });
+    await emulatorFault(kiosk, 'printer-ipp', 'outOfPaper', true);
+    const notice = page.getByTestId('printing-paused');
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.getAttribute('data-reason')).toBe('paperOut');
+    await expect(notice.textContent()).resolves.toContain('缺纸');
+    await page.getByTestId('printing-recheck').click();
+    // a touch on the notice does not start a session
+    await page.getByTestId('printing-still-paused').waitFor();
+    expect(await page.getByTestId('attract').count()).toBe(1);
+    await page.getByTestId('touch-to-start').click();
+    await page.getByTestId('home').waitFor();
+    await page.getByTestId('printing-paused').waitFor();
+    await shot('06-printing-paused');
+    // the notice blocks nothing: search still opens
+    await page.getByTestId('search').click();
+    await page.getByTestId('back').click();
+    await page.getByTestId('home').waitFor();
+    await emulatorFault(kiosk, 'printer-ipp', 'outOfPaper', false);
+    await page.getByTestId('printing-recheck').click();
+    await expect.poll(() => page.getByTestId('printing-paused').count(), { timeout: 5_000 }).toBe(0);
   });
 });

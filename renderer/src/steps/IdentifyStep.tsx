@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../stores/index.js';
 import { greetingKey } from '../stores/identity.js';
@@ -8,8 +9,15 @@ import { greetingKey } from '../stores/identity.js';
  */
 export function IdentifyStep() {
   const { t } = useTranslation();
-  const { stores } = useApp();
+  const { stores, bridge } = useApp();
   const identity = useSlice(stores.identity, (s) => s);
+  // the UI drops its copy when a session ends; what the reader holds (a card left on it) outlives the session
+  useEffect(() => {
+    void bridge.call('identity.current', {}).then(
+      (snap) => stores.identity.setState(snap, true),
+      () => undefined,
+    );
+  }, [bridge, stores]);
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
   const { state, person, messageKey, readerAvailable, cardOnReader, socialSecurityAvailable } = identity;
 
