@@ -10,62 +10,20 @@ import { AppContext, useApp, useSlice, type AppContextValue } from './stores/ind
 import { back, current } from './stores/navigation.js';
 
 // everything but the attract screen loads on demand (see lazy-screen.ts)
-const HelpOverlay = lazyScreen(
-  () => import('./components/HelpOverlay.js'),
-  (m) => m.HelpOverlay,
-);
-const BrowseScreen = lazyScreen(
-  () => import('./screens/BrowseScreen.js'),
-  (m) => m.BrowseScreen,
-);
-const DepartmentsScreen = lazyScreen(
-  () => import('./screens/DepartmentsScreen.js'),
-  (m) => m.DepartmentsScreen,
-);
-const GuideScreen = lazyScreen(
-  () => import('./screens/GuideScreen.js'),
-  (m) => m.GuideScreen,
-);
-const LifeEventsScreen = lazyScreen(
-  () => import('./screens/LifeEventsScreen.js'),
-  (m) => m.LifeEventsScreen,
-);
-const MatterListScreen = lazyScreen(
-  () => import('./screens/MatterListScreen.js'),
-  (m) => m.MatterListScreen,
-);
-const FlowScreen = lazyScreen(
-  () => import('./screens/FlowScreen.js'),
-  (m) => m.FlowScreen,
-);
-const ConfirmEndOverlay = lazyScreen(
-  () => import('./components/ConfirmEndOverlay.js'),
-  (m) => m.ConfirmEndOverlay,
-);
-const SearchScreen = lazyScreen(
-  () => import('./screens/SearchScreen.js'),
-  (m) => m.SearchScreen,
-);
-const HomeScreen = lazyScreen(
-  () => import('./screens/HomeScreen.js'),
-  (m) => m.HomeScreen,
-);
-const MaintenanceScreen = lazyScreen(
-  () => import('./screens/MaintenanceScreen.js'),
-  (m) => m.MaintenanceScreen,
-);
-const PinPad = lazyScreen(
-  () => import('./screens/PinPad.js'),
-  (m) => m.PinPad,
-);
-const ServiceUnavailableScreen = lazyScreen(
-  () => import('./screens/ServiceUnavailableScreen.js'),
-  (m) => m.ServiceUnavailableScreen,
-);
-const TerminalInfoScreen = lazyScreen(
-  () => import('./screens/TerminalInfoScreen.js'),
-  (m) => m.TerminalInfoScreen,
-);
+const HelpOverlay = lazyScreen(() => import('./components/HelpOverlay.js'), 'HelpOverlay');
+const BrowseScreen = lazyScreen(() => import('./screens/BrowseScreen.js'), 'BrowseScreen');
+const DepartmentsScreen = lazyScreen(() => import('./screens/DepartmentsScreen.js'), 'DepartmentsScreen');
+const GuideScreen = lazyScreen(() => import('./screens/GuideScreen.js'), 'GuideScreen');
+const LifeEventsScreen = lazyScreen(() => import('./screens/LifeEventsScreen.js'), 'LifeEventsScreen');
+const MatterListScreen = lazyScreen(() => import('./screens/MatterListScreen.js'), 'MatterListScreen');
+const FlowScreen = lazyScreen(() => import('./screens/FlowScreen.js'), 'FlowScreen');
+const ConfirmEndOverlay = lazyScreen(() => import('./components/ConfirmEndOverlay.js'), 'ConfirmEndOverlay');
+const SearchScreen = lazyScreen(() => import('./screens/SearchScreen.js'), 'SearchScreen');
+const HomeScreen = lazyScreen(() => import('./screens/HomeScreen.js'), 'HomeScreen');
+const MaintenanceScreen = lazyScreen(() => import('./screens/MaintenanceScreen.js'), 'MaintenanceScreen');
+const PinPad = lazyScreen(() => import('./screens/PinPad.js'), 'PinPad');
+const ServiceUnavailableScreen = lazyScreen(() => import('./screens/ServiceUnavailableScreen.js'), 'ServiceUnavailableScreen');
+const TerminalInfoScreen = lazyScreen(() => import('./screens/TerminalInfoScreen.js'), 'TerminalInfoScreen');
 
 const ACTIVITY_THROTTLE_MS = 1000;
 

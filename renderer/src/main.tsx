@@ -1,10 +1,9 @@
-import '@fontsource/noto-sans-sc/400.css';
-import '@fontsource/noto-sans-sc/700.css';
 import './theme/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { electronChannel, webSocketChannel } from './bridge/channels.js';
 import { createBridgeClient } from './bridge/client.js';
+import { preloadScreens } from './lazy-screen.js';
 import { connectStores, createStores } from './stores/index.js';
 import { cssVariables } from './theme/tokens.js';
 
@@ -19,3 +18,10 @@ connectStores(stores, bridge);
 if (import.meta.env.VITE_TEST_HOOKS === '1') (window as unknown as { __kioskStores: unknown }).__kioskStores = stores;
 
 createRoot(document.getElementById('root')!).render(<App value={{ stores, bridge }} />);
+
+// once the first screen is up and the page idle: the web font, and the other screens so a touch never waits for them
+const afterFirstScreen = () => {
+  void import('./theme/web-font.js');
+  preloadScreens();
+};
+window.addEventListener('load', () => requestIdleCallback(afterFirstScreen, { timeout: 2000 }), { once: true });

@@ -1,10 +1,15 @@
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button.js';
 
-GlobalWorkerOptions.workerSrc = workerUrl;
+/** pdf.js (~430 KB) is fetched only when a preview is first shown, not with the attract screen. */
+async function loadPdfJs() {
+  const pdfjs = await import('pdfjs-dist');
+  pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
+  return pdfjs;
+}
 
 /**
  * The document drawn by pdf.js into the kiosk's own canvas (no browser PDF viewer, no download): page turning by
@@ -21,10 +26,28 @@ export function PdfPreview({ base64 }: { base64: string }) {
 
   useEffect(() => {
     const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    // glyphs drawn as paths (no @font-face: the kiosk's CSP allows fonts only from itself); no extra downloads
-    const task = getDocument({ data, disableFontFace: true, useSystemFonts: false, useWasm: false, isOffscreenCanvasSupported: false });
-    task.promise.then(setDoc, () => setFailed(true));
-    return () => void task.destroy();
+    let task: { destroy(): Promise<void> } | null = null;
+    let cancelled = false;
+    loadPdfJs().then(
+      ({ getDocument }) => {
+        if (cancelled) return;
+        // glyphs drawn as paths (no @font-face: the kiosk's CSP allows fonts only from itself); no extra downloads
+        const loading = getDocument({
+          data,
+          disableFontFace: true,
+          useSystemFonts: false,
+          useWasm: false,
+          isOffscreenCanvasSupported: false,
+        });
+        task = loading;
+        loading.promise.then(setDoc, () => setFailed(true));
+      },
+      () => setFailed(true),
+    );
+    return () => {
+      cancelled = true;
+      void task?.destroy();
+    };
   }, [base64]);
 
   useEffect(() => {
