@@ -7,6 +7,7 @@ import { PlatformClient } from '../../main/core/platform/client.js';
 import { PlatformError } from '../../main/core/platform/errors.js';
 import { HealthSchema } from '../../main/core/platform/schemas.js';
 import type { PlatformTlsOptions } from '../../main/core/platform/tls-fetch.js';
+import { z } from 'zod';
 import { rejectionOf } from '../support/rejection.js';
 import { makeTestPki, type TestPki } from '../support/test-pki.js';
 
@@ -33,6 +34,24 @@ async function recordingServer(handler: Handler, make: (h: Handler) => http.Serv
 
 const json = (res: http.ServerResponse, value: unknown) =>
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+
+/** Streams `{"junk":"xxxx…` for as long as the client reads; resolves `closed` when the client hangs up. */
+function endless(res: http.ServerResponse): Promise<number> {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{"junk":"');
+  const chunk = 'x'.repeat(64 * 1024);
+  let sent = 0;
+  const pump = () => {
+    let more = true;
+    while (!res.destroyed && more) {
+      more = res.write(chunk);
+      sent += chunk.length;
+    }
+    if (!res.destroyed) res.once('drain', pump);
+  };
+  pump();
+  return new Promise((resolve) => res.once('close', () => resolve(sent)));
+}
 
 const client = (baseUrl: string, extra: { tls?: PlatformTlsOptions } = {}) =>
   new PlatformClient({ baseUrl, terminalId: 'KIOSK-1', secret: 'terminal-secret', timeoutMs: 5000, attempts: 3, backoffMs: 1, ...extra });
@@ -94,7 +113,11 @@ describe('the platform client over TLS: own CA, mutual TLS, pinned keys', () => 
   beforeAll(async () => {
     pki = makeTestPki();
     platform = await recordingServer(
-      (req, res) => (req.url === '/moved' ? res.writeHead(307, { location: 'https://127.0.0.1:1/' }).end() : json(res, health)),
+      (req, res) => {
+        if (req.url === '/moved') res.writeHead(307, { location: 'https://127.0.0.1:1/' }).end();
+        else if (req.url === '/endless') void endless(res);
+        else json(res, health);
+      },
       (h) =>
         https.createServer(
           { key: pki.serverKey, cert: pki.serverCert, ca: pki.caCert, requestCert: true, rejectUnauthorized: true },
@@ -153,7 +176,58 @@ describe('the platform client over TLS: own CA, mutual TLS, pinned keys', () => 
     expect(e.code).toBe('redirect');
   });
 
+  it('stops reading an endless reply over TLS at the cap', async () => {
+    const e = await rejectionOf(
+      client(base, { tls: mutual() }).get('/endless', { schema: HealthSchema, maxBytes: 256 * 1024 }),
+      PlatformError,
+    );
+    expect(e.code).toBe('tooLarge');
+  });
+
   it('TLS settings with a plain http address are a configuration error', () => {
     expect(() => client(`http://127.0.0.1:${platform.port}/`, { tls: mutual() })).toThrow(/need an https address/);
+  });
+});
+
+describe('every platform reply has a size cap', () => {
+  let platform: Awaited<ReturnType<typeof recordingServer>>;
+  const hangUps: Promise<number>[] = [];
+  beforeAll(async () => {
+    platform = await recordingServer((req, res) => {
+      if (req.url!.startsWith('/api/v1/catalog/changes')) hangUps.push(endless(res));
+      else if (req.url === '/declared')
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(5 * 1024 * 1024 * 1024) }).write('{');
+      else if (req.url === '/exact') json(res, { ...health, status: 'x'.repeat(1000) });
+      else json(res, health);
+    });
+  });
+  afterAll(() => {
+    platform.server.closeAllConnections();
+    platform.server.close();
+  });
+  const base = () => `http://127.0.0.1:${platform.port}/`;
+
+  it('an endless catalog page is cut off at the catalog cap (32 MiB) as tooLarge, not read until the timeout', async () => {
+    const c = new PlatformClient({ baseUrl: base(), terminalId: 'K', secret: 'secret-123', timeoutMs: 60_000, attempts: 1 });
+    const e = await rejectionOf(c.get('/api/v1/catalog/changes', { schema: HealthSchema }), PlatformError);
+    expect(e.code).toBe('tooLarge');
+    expect(e.message).toContain(String(32 * 1024 * 1024));
+    // the client hung up: the server stopped sending soon after the cap
+    const sent = await hangUps[0]!;
+    expect(sent).toBeGreaterThan(32 * 1024 * 1024);
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it('a Content-Length over the cap is refused before the body is read', async () => {
+    const e = await rejectionOf(client(base()).get('/declared', { schema: HealthSchema }), PlatformError);
+    expect(e.code).toBe('tooLarge');
+    expect(e.message).toContain('declares 5368709120 bytes');
+  });
+
+  it('a reply within its cap is read whole; one byte-size smaller cap refuses it', async () => {
+    const size = Buffer.byteLength(JSON.stringify({ ...health, status: 'x'.repeat(1000) }));
+    const schema = HealthSchema.extend({ status: HealthSchema.shape.status.or(z.string()) });
+    await expect(client(base()).get('/exact', { schema, maxBytes: size })).resolves.toMatchObject({ catalogVersion: 3 });
+    expect((await rejectionOf(client(base()).get('/exact', { schema, maxBytes: size - 1 }), PlatformError)).code).toBe('tooLarge');
   });
 });

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { readCappedText, ReplyTooLarge } from './capped-body.js';
 import { PlatformError } from './errors.js';
 import { checkPlatformUrl } from './platform-url.js';
+import { replyCapFor } from './reply-caps.js';
 import { PlatformErrorBodySchema } from './schemas.js';
 import { signRequest } from './signing.js';
 import { createTlsFetch, PIN_MISMATCH, type PlatformTlsOptions } from './tls-fetch.js';
@@ -24,6 +26,8 @@ export interface CallOptions<S extends z.ZodType> {
   body?: unknown;
   schema: S;
   signal?: AbortSignal;
+  /** Largest reply accepted, in bytes (default: by path, see reply-caps.ts). */
+  maxBytes?: number;
 }
 
 const defaultSleep = (ms: number, signal?: AbortSignal) =>
@@ -95,7 +99,7 @@ export class PlatformClient {
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const where = `${method} ${url.pathname}`;
     let text: string;
-    let status: number;
+    let status = 0;
     try {
       // never follow: a redirect would re-send the resident's data and this terminal's signature to another address
       const res = await this.fetchImpl(url, { method, headers, body: body || undefined, signal, redirect: 'manual' });
@@ -107,9 +111,10 @@ export class PlatformClient {
           path: url.pathname,
         });
       }
-      text = await res.text();
+      text = await readCappedText(res, opts.maxBytes ?? replyCapFor(url.pathname));
     } catch (e) {
       if (e instanceof PlatformError) throw e;
+      if (e instanceof ReplyTooLarge) throw new PlatformError('tooLarge', `${where}: reply ${e.message}`, { status, path: url.pathname });
       if (opts.signal?.aborted) throw new PlatformError('canceled', `${where}: canceled`, { path: url.pathname });
       if (timeout.aborted)
         throw new PlatformError('timeout', `${where}: no reply within ${this.options.timeoutMs ?? 10_000} ms`, { path: url.pathname });

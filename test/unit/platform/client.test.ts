@@ -5,6 +5,7 @@ import { rejectionOf } from '../../support/rejection.js';
 import { PlatformError } from '../../../main/core/platform/errors.js';
 import { CatalogPageSchema, HealthSchema } from '../../../main/core/platform/schemas.js';
 import { checkPlatformUrl } from '../../../main/core/platform/platform-url.js';
+import { defaultReplyCap, replyCapFor } from '../../../main/core/platform/reply-caps.js';
 import { signRequest } from '../../../main/core/platform/signing.js';
 
 type Reply = { status: number; body: string } | Error;
@@ -140,6 +141,21 @@ describe('platform client', () => {
     for (const good of ['https://platform.example.gov.cn/', 'http://127.0.0.1:4010/', 'http://localhost:4010/', 'http://[::1]:4010/'])
       expect(make(good), good).not.toThrow();
     expect(checkPlatformUrl('http://192.168.1.2/')).toMatchObject({ ok: false, reason: expect.stringContaining('https') });
+  });
+
+  it('caps replies by path: catalog pages and proofs larger than plain JSON replies', () => {
+    const MiB = 1024 * 1024;
+    expect(replyCapFor('/api/v1/catalog/changes')).toBe(32 * MiB);
+    expect(replyCapFor('/api/v1/proofs')).toBe(24 * MiB);
+    for (const p of ['/api/v1/health', '/api/v1/cases/search', '/api/v1/evaluations']) expect(replyCapFor(p), p).toBe(defaultReplyCap);
+    expect(defaultReplyCap).toBe(1 * MiB);
+  });
+
+  it('a reply over its cap is tooLarge, not a crash or a retry', async () => {
+    const { c, calls } = client([{ status: 200, body: JSON.stringify({ ...health, pad: 'x'.repeat(2000) }) }]);
+    const e = await rejectionOf(c.get('/api/v1/health', { schema: HealthSchema, maxBytes: 1000 }), PlatformError);
+    expect(e.code).toBe('tooLarge');
+    expect(calls).toHaveLength(1);
   });
 
   it('signature covers method, path with query, time, nonce and body', () => {
