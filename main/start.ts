@@ -35,12 +35,14 @@ async function main(): Promise<void> {
   };
 
   const electron = args.headless ? null : findElectronBinary();
-  const command = electron ?? path.join(projectRoot, 'node_modules', '.bin', 'tsx');
+  // `npm start` runs this file compiled (dist/main/start.js): the kiosk then runs compiled too; tests run the sources
+  const compiled = import.meta.url.endsWith('.js');
+  const command = electron ?? (compiled ? process.execPath : path.join(projectRoot, 'node_modules', '.bin', 'tsx'));
   const commandArgs = electron
     ? [path.join(projectRoot, 'dist', 'main', 'electron', 'main.js'), ...argv]
-    : [path.join(projectRoot, 'main', 'browser', 'main.ts'), ...argv];
+    : [path.join(projectRoot, ...(compiled ? ['dist', 'main', 'browser', 'main.js'] : ['main', 'browser', 'main.ts'])), ...argv];
   if (!electron) process.stderr.write('Electron binary not installed: running in browser mode (Chromium).\n');
-  else {
+  else if (!compiled) {
     // Electron runs the compiled main process: build it first (browser mode runs the sources through tsx)
     const tsc = path.join(projectRoot, 'node_modules', '.bin', 'tsc');
     if (spawnSync(tsc, ['-p', path.join(projectRoot, 'tsconfig.main.json')], { stdio: 'inherit' }).status !== 0) {

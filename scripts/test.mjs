@@ -1,65 +1,51 @@
 #!/usr/bin/env node
 // `npm test`: checks the machine has what the tests need (failing with the exact install command, never
-// skipping), builds the UI, type-checks, lints, runs every vitest suite, and ends with "N passed, N failed".
+// skipping; npm install when node_modules is out of date), builds the UI if its sources changed, type-checks,
+// lints, runs every vitest suite, and ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfChanged } from './build-if-changed.mjs';
+import { aptInstallCommand, missingDebianPackages } from './debian-packages.mjs';
+import { ensureNodeModules } from './node-modules.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-
-const required = [
-  ['chromium', () => existsSync(process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium')],
-  ['fonts-noto-cjk', () => spawnSync('sh', ['-c', 'fc-list | grep -qi "Noto Sans CJK"']).status === 0],
-  ['fonts-wqy-microhei', () => existsSync('/usr/share/fonts/truetype/wqy/wqy-microhei.ttc')],
-  ['fonts-dejavu-core', () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')],
-  ['socat', () => has('socat')],
-  ['pcscd', () => has('pcscd')],
-  ['vsmartcard-vpcd', () => existsSync('/etc/reader.conf.d/vpcd')],
-  ['cups-ipp-utils', () => has('ippeveprinter') && has('ipptool')],
-  ['dbus-daemon', () => has('dbus-run-session')],
-  ['poppler-utils', () => has('pdftotext')],
-  ['sane-utils', () => has('scanimage')],
-  ['sane-airscan', () => existsSync('/etc/sane.d/airscan.conf')],
-];
-const missing = required.filter(([, ok]) => !ok()).map(([pkg]) => pkg);
-if (missing.length) {
+const missing = missingDebianPackages();
+if (missing?.length) {
   console.error(`Missing Debian packages needed by the tests: ${missing.join(', ')}`);
-  console.error(`Install them with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`);
-  console.error('or install everything at once with: npm run setup:debian');
+  console.error(`Install them (as root, once) with:\n  ${aptInstallCommand(missing)}`);
+  console.error('or run npm start once, which installs them (it asks for sudo when not root).');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+if (!ensureNodeModules()) {
+  console.error('npm install failed (see above)');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
 
-const step = (label, cmd, args, env = {}) => {
-  process.stderr.write(`\n== ${label}\n`);
-  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
-};
+const step = (cmd, args) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit' }).status === 0;
 
 let extraPassed = 0;
 let extraFailed = 0;
-for (const [label, cmd, args, env] of [
-  // the test build exposes the UI stores to end-to-end tests; `npm start` rebuilds without them
-  ['build the touch UI', bin('vite'), ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { VITE_TEST_HOOKS: '1' }],
-  ['type-check (core, electron, renderer, emulators, tests)', 'npm', ['run', '-s', 'typecheck']],
-  ['lint and format', 'npm', ['run', '-s', 'lint']],
+for (const [label, run] of [
+  // the test build exposes the UI stores to end-to-end tests; `npm start` builds without them
+  ['build the touch UI', () => buildIfChanged('renderer', { VITE_TEST_HOOKS: '1' })],
+  ['type-check (core, electron, renderer, emulators, tests)', () => step('npm', ['run', '-s', 'typecheck'])],
+  ['lint and format', () => step('npm', ['run', '-s', 'lint'])],
 ]) {
-  if (step(label, cmd, args, env)) extraPassed++;
+  process.stderr.write(`\n== ${label}\n`);
+  if (run()) extraPassed++;
   else extraFailed++;
 }
 
 mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true });
 const report = path.join(root, 'test', 'artifacts', 'vitest-report.json');
 const projects = process.argv.slice(2).flatMap((p) => ['--project', p]);
-step('unit, integration and end-to-end tests', bin('vitest'), [
-  'run',
-  ...projects,
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${report}`,
-]);
+process.stderr.write('\n== unit, integration and end-to-end tests\n');
+step(bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
 
 let passed = extraPassed;
 let failed = extraFailed;

@@ -1,12 +1,14 @@
 import { benchIdCard } from './idcard.js';
 import { benchReceipt } from './receipt.js';
 import { benchSearch } from './search.js';
+import { benchStartup } from './startup.js';
 
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
 const benches: Record<string, () => Promise<unknown>> = {
   idcard: () => benchIdCard(),
   search: () => benchSearch(),
   receipt: () => benchReceipt(),
+  startup: () => benchStartup(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
