@@ -34,7 +34,8 @@ const smallestTarget = () =>
 beforeAll(async () => {
   kiosk = await startKiosk(testConfig({ timeouts: { idleSeconds: 5, countdownSeconds: 4 } }));
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1024 } });
+  // the browser runs in another zone than the terminal's (Asia/Shanghai): every time shown must still be Beijing time
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1024 }, timezoneId: 'America/New_York' });
   page = await context.newPage();
   await page.goto(kiosk.url);
 });
@@ -51,6 +52,13 @@ describe('resident journey through the foundation', () => {
     await expect(attract.textContent()).resolves.toContain('测试终端');
     await expect(attract.textContent()).resolves.toContain('12345');
     await expect(page.getByTestId('clock').textContent()).resolves.toMatch(/\d{1,2}:\d{2}/);
+    // the terminal's time (Asia/Shanghai), not the browser's zone, written the Chinese way (issue 9 #3)
+    const beijing = (d: Date) =>
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+    const before = beijing(new Date());
+    const clock = (await page.getByTestId('clock').textContent())?.trim();
+    expect([before, beijing(new Date())]).toContain(clock);
+    await expect(page.getByTestId('date').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 星期[一二三四五六日]$/);
     await shot('01-attract');
     await audit('attract');
   });
@@ -190,6 +198,12 @@ describe('technician journey', () => {
     await audit.getByText('maintenance.entered').first().waitFor();
     await expect(audit.textContent()).resolves.toContain('session.ended');
     await expect(audit.textContent()).resolves.toContain('maintenance.pinRejected');
+    // technicians read labels with the code beside them, times in the terminal zone the Chinese way, no JSON (issue 9 #3 #10)
+    await expect(audit.textContent()).resolves.toContain('进入运维');
+    await expect(audit.textContent()).resolves.toContain('运维密码错误');
+    await expect(audit.getByTestId('audit-time').first().textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2}$/);
+    await expect(audit.innerHTML()).resolves.not.toContain('{"');
+    await expect(page.getByTestId('maint-print-log').textContent()).resolves.not.toContain('打印打印');
     await shot('09-maintenance');
     await page.getByTestId('maintenance-exit').click();
     await page.getByTestId('attract').waitFor();

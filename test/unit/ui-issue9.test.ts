@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { DeviceStatus } from '../../devices/core/status.js';
 import { Breadcrumb } from '../../renderer/src/components/Breadcrumb.js';
+import { CatalogNotice } from '../../renderer/src/components/CatalogNotice.js';
 import { PrintingNotice } from '../../renderer/src/components/PrintingNotice.js';
 import { formatDate, formatDateTime } from '../../renderer/src/i18n/format.js';
 import { AttractScreen } from '../../renderer/src/screens/AttractScreen.js';
@@ -49,6 +50,30 @@ describe('times on screen (issue 9 #3)', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the offline banner (issue 9 #3)', () => {
+  it("says since when the catalog is in the terminal's zone, the Chinese way", () => {
+    const text = textOf(
+      renderUi(createElement(CatalogNotice), (s) => {
+        s.terminal.setState({ info: { timeZone: 'Asia/Shanghai', hotline: '12345' } as never });
+        s.catalog.setState({
+          status: {
+            configured: true,
+            version: 3,
+            matterCount: 1200,
+            updatedAt: '2026-11-30T06:40:51.534Z',
+            lastAttemptAt: '2026-11-30T07:00:00Z',
+            lastResult: 'failed',
+            lastError: { code: 'network', message: 'down' },
+            syncing: false,
+            pendingChanges: 0,
+          },
+        });
+      }),
+    );
+    expect(text).toContain('2026年11月30日 14:40 更新的事项目录');
   });
 });
 
