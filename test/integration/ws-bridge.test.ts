@@ -128,6 +128,23 @@ describe('browser-mode WebSocket bridge', () => {
     expect((await fetch(`${server.origin}/../../etc/passwd`)).status).not.toBe(500);
     expect(await (await fetch(`${server.origin}/%2e%2e/%2e%2e/etc/passwd`)).text()).not.toContain('root:');
   });
+
+  it('sends the security headers on error replies and redirects too', async () => {
+    const replies = {
+      '404': await fetch(`${server.origin}/missing.js`),
+      '405': await fetch(`${server.origin}/`, { method: 'POST', body: 'x' }),
+      '403': await fetch(`${server.origin}/?ticket=made-up`, { redirect: 'manual' }),
+      '303': await fetch(server.launchUrl(60_000), { redirect: 'manual' }),
+    };
+    session = { origin: server.origin, cookie: replies['303'].headers.get('set-cookie')!.split(';')[0]!, setCookie: '' };
+    for (const [status, res] of Object.entries(replies)) {
+      expect(res.status, status).toBe(Number(status));
+      expect(res.headers.get('content-security-policy'), status).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options'), status).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), status).toBe('DENY');
+      expect(res.headers.get('referrer-policy'), status).toBe('no-referrer');
+    }
+  });
 });
 
 describe('a bad WebSocket frame closes that connection, never the kiosk', () => {
