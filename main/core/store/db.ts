@@ -1,14 +1,18 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { migrations as defaultMigrations } from './migrations.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) the kiosk database in `dataDir` with WAL and applies pending migrations. */
+/**
+ * Opens (creating if needed) the kiosk database in `dataDir` with WAL and applies pending migrations.
+ * The data dir is made 0700 and the database files 0600: they hold the outbox, the audit log and keys.
+ */
 export function openDatabase(dataDir: string, migrations = defaultMigrations): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'kiosk.sqlite'));
+  const file = path.join(dataDir, 'kiosk.sqlite');
+  restrictToOwner(dataDir, file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -32,4 +36,15 @@ export function migrate(db: Db, migrations = defaultMigrations): number {
     })();
   }
   return known;
+}
+
+/**
+ * Owner-only permissions whatever the umask. SQLite creates the -wal and -shm files with the main file's mode,
+ * so the main file is created (or tightened) at 0600 before SQLite opens it.
+ */
+function restrictToOwner(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
