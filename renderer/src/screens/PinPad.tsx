@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { BridgeCallError } from '../bridge/client.js';
+import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp } from '../stores/index.js';
 
 const keys = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'enter'] as const;
 
 /** Technicians' PIN entry (on-screen pad; a hardware keypad's digits work too). */
 export function PinPad() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useTimeFormat();
   const { stores, bridge } = useApp();
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -20,7 +22,7 @@ export function PinPad() {
       setPin('');
       if (r.result === 'unlocked') stores.navigation.setState({ overlay: null });
       else if (r.result === 'rejected') setMessage(t('maintenance.wrongPin', { count: r.remainingAttempts }));
-      else setMessage(t('maintenance.lockedOut', { time: new Date(r.retryAt).toLocaleTimeString(i18n.language) }));
+      else setMessage(t('maintenance.lockedOut', { time: format.dateTime(r.retryAt) }));
     } catch (e) {
       setMessage(t(e instanceof BridgeCallError ? e.error.messageKey : 'bridge.error.internal'));
     }
