@@ -30,7 +30,8 @@ describe('one terminal time zone, written the Chinese way', () => {
   });
 
   it('takes the zone from config terminal.timeZone (default Asia/Shanghai) and refuses a name that is not a zone', () => {
-    const base = 'maintenance: { pinHash: "scrypt$16384$c2FsdA==$aGFzaA==" }\n';
+    // a well-formed hash (16-byte salt, 32-byte hash); no PIN is checked here
+    const base = 'maintenance: { pinHash: "scrypt$16384$Zml4ZWQtc2FsdC0xNmJ5dA==$AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" }\n';
     expect(parseConfig(base + 'terminal: { id: T-01, name: 终端, outlet: 网点 }\n', 't.yaml').terminal.timeZone).toBe('Asia/Shanghai');
     expect(
       parseConfig(base + 'terminal: { id: T-01, name: 终端, outlet: 网点, timeZone: Asia/Urumqi }\n', 't.yaml').terminal.timeZone,
