@@ -140,7 +140,8 @@ describe('diag printer test-page', () => {
       expect(text.code, text.stdout).toBe(0);
       expect(text.stdout).toContain('政务服务自助终端打印测试');
       expect(text.stdout).toContain('KIOSK-0001');
-      expect(text.stdout).toMatch(/\d{4}-\d{2}-\d{2}T/);
+      // the terminal's zone, the Chinese way (config terminal.timeZone)
+      expect(text.stdout).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}:\d{2} \(Asia\/Shanghai\)/);
 
       emu.setFault('outOfPaper', true);
       const empty = await run(tsx, [cli, 'printer', 'test-page', '--uri', emu.address]);
