@@ -9,13 +9,17 @@ export class OutboxService {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly stopListening: () => void;
 
   constructor(
     readonly outbox: Outbox,
     private readonly send: Sender | null,
     private readonly log: Logger,
     private readonly onDepth: (depth: number) => void = () => undefined,
-  ) {}
+  ) {
+    // the platform answered another call (catalog sync, a proof): what waited for it need not wait out its back-off
+    this.stopListening = send?.onPlatformContact?.(() => this.platformReachable()) ?? (() => undefined);
+  }
 
   start(): void {
     void this.kick();
@@ -23,6 +27,7 @@ export class OutboxService {
 
   stop(): void {
     this.stopped = true;
+    this.stopListening();
     if (this.timer) clearTimeout(this.timer);
   }
 
@@ -36,6 +41,14 @@ export class OutboxService {
 
   depth(): number {
     return this.outbox.depth();
+  }
+
+  private platformReachable(): void {
+    if (this.stopped) return;
+    const expedited = this.outbox.expediteRetryable();
+    if (expedited === 0) return;
+    this.log.info({ expedited }, 'platform reachable again: sending what waited for it');
+    void this.kick();
   }
 
   /** Delivers what is due now (joining a delivery already running), then schedules the next. */

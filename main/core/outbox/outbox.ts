@@ -6,7 +6,10 @@ export type OutboxKind = 'evaluation';
 
 /** What a send attempt came to: acknowledged (delete), or failed (retry later), with whether retrying can help. */
 export type Delivery = { result: 'acknowledged' } | { result: 'failed'; retry: boolean; error: string };
-export type Sender = (kind: OutboxKind, payload: unknown, idempotencyKey: string) => Promise<Delivery>;
+export type Sender = ((kind: OutboxKind, payload: unknown, idempotencyKey: string) => Promise<Delivery>) & {
+  /** Tells when the platform has just answered some other call, so entries waiting out a back-off can go now. */
+  onPlatformContact?: (listener: () => void) => () => void;
+};
 
 export interface OutboxEntry {
   id: number;
@@ -23,6 +26,9 @@ export interface OutboxEntry {
  * deleted only then. A crash at any point leaves it either still queued or already delivered — never lost.
  */
 export class Outbox {
+  /** Entries whose last attempt failed in a way retrying can fix (network, timeout, 5xx), by id; this run only. */
+  private readonly retryable = new Set<number>();
+
   constructor(
     private readonly db: Db,
     private readonly cipher: PayloadCipher,
@@ -79,12 +85,14 @@ export class Outbox {
       } catch (e) {
         outcome = { result: 'failed', retry: true, error: (e as Error).message };
       }
+      this.retryable.delete(row.id);
       if (outcome.result === 'acknowledged') {
         this.db.prepare('DELETE FROM outbox WHERE id = ?').run(row.id);
         acknowledged++;
         continue;
       }
       failed++;
+      if (outcome.retry) this.retryable.add(row.id);
       const attempts = row.attempts + 1;
       // a refusal retrying cannot fix waits the longest, so a technician sees it (and the platform can be fixed)
       const delay = outcome.retry ? Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** (attempts - 1)) : this.backoff.maxMs;
@@ -93,6 +101,20 @@ export class Outbox {
         .run(attempts, new Date(this.now().getTime() + delay).toISOString(), outcome.error.slice(0, 500), row.id);
     }
     return { acknowledged, failed };
+  }
+
+  /**
+   * Makes the entries that failed only for want of the platform due now (the platform is back); an entry the
+   * platform refused keeps its long wait. Returns how many were made due.
+   */
+  expediteRetryable(): number {
+    if (this.retryable.size === 0) return 0;
+    const now = this.now().toISOString();
+    const update = this.db.prepare('UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND next_attempt_at > ?');
+    let n = 0;
+    for (const id of this.retryable) n += update.run(now, id, now).changes;
+    this.retryable.clear();
+    return n;
   }
 
   /** When the next entry falls due, or null when the outbox is empty. */

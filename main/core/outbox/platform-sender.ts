@@ -1,11 +1,11 @@
 import type { PlatformClient } from '../platform/client.js';
 import { PlatformError } from '../platform/errors.js';
 import { EvaluationAckSchema, EvaluationSchema } from '../platform/schemas.js';
-import type { Delivery, Sender } from './outbox.js';
+import type { Delivery, OutboxKind, Sender } from './outbox.js';
 
 /** Delivers outbox entries to the platform; the idempotency key travels in the signed body. */
 export function platformSender(client: PlatformClient): Sender {
-  return async (kind, payload, idempotencyKey): Promise<Delivery> => {
+  const send = async (kind: OutboxKind, payload: unknown, idempotencyKey: string): Promise<Delivery> => {
     const body = EvaluationSchema.safeParse({ ...(payload as object), idempotencyKey });
     if (!body.success) return { result: 'failed', retry: false, error: `stored ${kind} is invalid: ${body.error.issues[0]?.message}` };
     try {
@@ -18,4 +18,5 @@ export function platformSender(client: PlatformClient): Sender {
       return { result: 'failed', retry, error: `${pe.code}: ${pe.message}` };
     }
   };
+  return Object.assign(send, { onPlatformContact: (listener: () => void) => client.onContact(listener) });
 }

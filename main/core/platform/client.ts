@@ -46,6 +46,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 export class PlatformClient {
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly contactListeners = new Set<() => void>();
 
   constructor(private readonly options: PlatformClientOptions) {
     const verdict = checkPlatformUrl(options.baseUrl);
@@ -54,6 +55,12 @@ export class PlatformClient {
       throw new PlatformError('insecureUrl', `platform TLS settings need an https address, not ${options.baseUrl}`);
     this.fetchImpl = options.fetchImpl ?? (options.tls ? createTlsFetch(options.tls) : fetch);
     this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** Called after every call the platform answered successfully (the outbox uses it to stop waiting). */
+  onContact(listener: () => void): () => void {
+    this.contactListeners.add(listener);
+    return () => this.contactListeners.delete(listener);
   }
 
   get baseUrl(): string {
@@ -146,6 +153,7 @@ export class PlatformClient {
       const field = issue.path.map(String).join('.') || '(root)';
       throw new PlatformError('badReply', `${where}: reply field "${field}": ${issue.message}`, { status, field, path: url.pathname });
     }
+    for (const l of this.contactListeners) l();
     return parsed.data;
   }
 }
