@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import type Fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { loadDocumentFonts } from './fonts.js';
@@ -18,22 +18,26 @@ export interface Composer {
  * megabytes), while a parsed font can serve any number of subsets.
  */
 const parsedFonts = new WeakMap<Uint8Array, unknown>();
-const cachingFontkit = {
-  create(bytes: Uint8Array) {
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      const face = loadDocumentFonts().faces.get(bytes);
-      font = face ? (fontkit as unknown as { create(b: Uint8Array, face: string): unknown }).create(bytes, face) : fontkit.create(bytes);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-} as unknown as typeof fontkit;
+const cachingFontkit = (fontkit: typeof Fontkit) =>
+  ({
+    create(bytes: Uint8Array) {
+      let font = parsedFonts.get(bytes);
+      if (!font) {
+        const face = loadDocumentFonts().faces.get(bytes);
+        font = face ? (fontkit as unknown as { create(b: Uint8Array, face: string): unknown }).create(bytes, face) : fontkit.create(bytes);
+        parsedFonts.set(bytes, font);
+      }
+      return font;
+    },
+  }) as unknown as typeof Fontkit;
+/** fontkit is loaded with the first document, not at start-up (it alone takes ~0.2 s to load). */
+let fontkitLoaded: Promise<typeof Fontkit> | null = null;
+const loadFontkit = () => (fontkitLoaded ??= import('@pdf-lib/fontkit').then((m) => cachingFontkit(m.default)));
 
 export async function newComposer(title: string): Promise<Composer> {
   const fonts = loadDocumentFonts();
   const doc = await PDFDocument.create();
-  doc.registerFontkit(cachingFontkit);
+  doc.registerFontkit(await loadFontkit());
   doc.setTitle(title);
   doc.setCreator('zhengwu-kiosk');
   doc.setProducer('zhengwu-kiosk (pdf-lib)');
