@@ -140,6 +140,7 @@ describe('resident journey through the foundation', () => {
     await page.getByTestId('terminal-info-screen').waitFor();
     await expect(page.getByTestId('terminal-id').textContent()).resolves.toBe('TEST-0001');
     await expect(page.getByTestId('terminal-version').textContent()).resolves.toMatch(/^\d+\.\d+\.\d+/);
+    await expect(page.getByTestId('terminal-time-zone').textContent()).resolves.toBe('Asia/Shanghai');
     await page.getByTestId('no-devices').waitFor();
     await shot('06-terminal-info');
   });

@@ -64,6 +64,7 @@ export const en: Shape<Messages> = {
     version: 'Software version',
     runtime: 'Runtime',
     uptime: 'Running for',
+    timeZone: 'Time zone',
     devices: 'Devices',
     noDevices: 'No devices are configured on this terminal.',
     uptimeValue: '{{hours}} h {{minutes}} min',

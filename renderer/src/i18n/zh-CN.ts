@@ -60,6 +60,7 @@ export const zhCN = {
     version: '软件版本',
     runtime: '运行方式',
     uptime: '已运行',
+    timeZone: '时区',
     devices: '设备状态',
     noDevices: '本终端未配置外接设备。',
     uptimeValue: '{{hours}} 小时 {{minutes}} 分',

@@ -53,6 +53,10 @@ export function TerminalInfoScreen() {
                 <td>{info.runtime}</td>
               </tr>
               <tr>
+                <th>{t('terminal.timeZone')}</th>
+                <td data-testid="terminal-time-zone">{info.timeZone}</td>
+              </tr>
+              <tr>
                 <th>{t('terminal.uptime')}</th>
                 <td>{t('terminal.uptimeValue', { hours, minutes })}</td>
               </tr>
