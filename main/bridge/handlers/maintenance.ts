@@ -60,7 +60,7 @@ export function maintenanceHandlers(
         timeZone: kiosk.config.terminal.timeZone,
       });
       const printer = kiosk.devices.all().find(isDocumentPrinter);
-      if (!printer) return { result: 'failed' as const, messageKey: 'proof.error.noPrinter' };
+      if (!printer) return { result: 'failed' as const, messageKey: 'flow.error.noPrinter' };
       const r = await printer.print(pdf, { jobName: `print log ${kiosk.config.terminal.id}` });
       return r.ok ? { result: 'printed' as const, messageKey: null } : { result: 'failed' as const, messageKey: r.error.messageKey };
     },
