@@ -26,6 +26,7 @@ async function newResident() {
       .catch(() => false)
   )
     await page.getByTestId('exit').click();
+    await page.getByTestId('confirm-end-yes').click();
   await page.getByTestId('attract').click();
   await page.getByTestId('home').waitFor();
 }
@@ -77,7 +78,9 @@ describe('finding a matter', () => {
     expect(await page.locator('[data-testid="materials"] li[data-electronic="true"]').count()).toBeGreaterThan(0);
     await page.getByTestId('guide-section-where').click();
     await page.getByTestId('qr').waitFor();
-    await expect(page.getByTestId('do-here').isVisible()).resolves.toBe(true);
+    // this terminal has no A4 printer, so it does not offer to print the proof here (no dead end behind the button)
+    expect(await page.getByTestId('do-here').count()).toBe(0);
+    await page.getByTestId('where-to-go').waitFor();
     await shot('guide-where');
     const axe = await new AxeBuilder({ page }).analyze();
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -153,6 +156,7 @@ describe('offline', () => {
 
     // a technician sees the failed sync in maintenance, and can sync by hand once the network is back
     await page.getByTestId('exit').click();
+    await page.getByTestId('confirm-end-yes').click();
     await page.getByTestId('attract').waitFor();
     await page.keyboard.press('Control+Alt+m');
     for (const d of '246810') await page.getByTestId(`pin-${d}`).click();

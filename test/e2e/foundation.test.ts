@@ -177,6 +177,7 @@ describe('resident journey through the foundation', () => {
     await page.getByTestId('home').waitFor();
     await expect(page.getByTestId('elderly').getAttribute('aria-pressed')).resolves.toBe('false');
     await page.getByTestId('exit').click();
+    await page.getByTestId('confirm-end-yes').click();
     await page.getByTestId('attract').waitFor();
   });
 });

@@ -76,6 +76,7 @@ describe('identify with the ID card', () => {
     expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     await removeCard();
     await page.getByTestId('exit').click();
+    await page.getByTestId('confirm-end-yes').click();
     await page.getByTestId('attract').waitFor();
   });
 
@@ -95,6 +96,7 @@ describe('identify with the ID card', () => {
 
   it('refuses an expired card with what to do instead', async () => {
     await page.getByTestId('exit').click();
+    await page.getByTestId('confirm-end-yes').click();
     await page.getByTestId('attract').waitFor();
     await emulatorAction(kiosk, 'idcard', 'place', 'expired');
     await page.getByTestId('identify-message').waitFor();
