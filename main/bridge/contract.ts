@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
+import { CatalogStatusSchema, coreEvents, IdentitySnapshotSchema, SessionSnapshotSchema } from '../core/events.js';
 import { FlowStateSchema } from '../core/flows/views.js';
+
+export { CatalogStatusSchema, IdentitySnapshotSchema, SessionSnapshotSchema };
 import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
 
 /**
@@ -8,17 +11,6 @@ import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schema
  * browser-mode WebSocket) carry exactly these messages and validate them on arrival. `Api` is derived from
  * this object; adding a call means adding it here, one handler, and the UI that uses it.
  */
-
-export const SessionSnapshotSchema = z.object({
-  phase: z.enum(['idle', 'active', 'countdown']),
-  mode: z.enum(['resident', 'maintenance']),
-  sessionId: z.string().nullable(),
-  startedAt: z.string().nullable(),
-  countdownEndsAt: z.string().nullable(),
-  countdownSeconds: z.number(),
-  elderly: z.boolean(),
-  language: z.string(),
-});
 
 export const TerminalInfoSchema = z.object({
   terminalId: z.string(),
@@ -41,38 +33,6 @@ export const AuditEntrySchema = z.object({
   at: z.string(),
   type: z.string(),
   detail: z.record(z.string(), z.unknown()),
-});
-
-export const IdentitySnapshotSchema = z.object({
-  state: z.enum(['waiting', 'reading', 'read', 'rejected', 'removed', 'error']),
-  person: z
-    .object({
-      cardType: z.enum(['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023', 'socialSecurity']),
-      name: z.string().nullable(),
-      englishName: z.string().nullable(),
-      maskedIdNumber: z.string().nullable(),
-      gender: z.enum(['male', 'female', 'unknown', 'unspecified']).nullable(),
-      age: z.number().nullable(),
-      validTo: z.string().nullable(),
-      photo: z.string().nullable(),
-    })
-    .nullable(),
-  messageKey: z.string().nullable(),
-  cardOnReader: z.boolean(),
-  readerAvailable: z.boolean(),
-  socialSecurityAvailable: z.boolean(),
-});
-
-export const CatalogStatusSchema = z.object({
-  configured: z.boolean(),
-  version: z.number(),
-  matterCount: z.number(),
-  updatedAt: z.string().nullable(),
-  lastAttemptAt: z.string().nullable(),
-  lastResult: z.enum(['never', 'ok', 'failed']),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
-  syncing: z.boolean(),
-  pendingChanges: z.number(),
 });
 
 export const MatterSummarySchema = z.object({
@@ -213,15 +173,7 @@ export const contract = {
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
   },
-  events: {
-    'session.changed': SessionSnapshotSchema,
-    'session.ended': z.object({ reason: z.enum(['completed', 'canceled', 'timeout', 'maintenance', 'shutdown']) }),
-    'device.status': DeviceStatusSchema,
-    'identity.changed': IdentitySnapshotSchema,
-    'catalog.status': CatalogStatusSchema,
-    /** The running flow changed (null: no flow runs any more). */
-    'flow.state': FlowStateSchema.nullable(),
-  },
+  events: coreEvents,
 } as const;
 
 type Requests = typeof contract.requests;

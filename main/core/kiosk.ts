@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { systemClock, type Clock } from '../../devices/core/operation.js';
-import type { EventMessage, EventName, EventPayload } from '../bridge/contract.js';
+import type { CoreEvent, CoreEventName, CoreEventPayload } from './events.js';
 import type { KioskConfig } from './config/schema.js';
 import { DeviceManager } from './devices/device-manager.js';
 import type { DriverRegistry } from './devices/driver-registry.js';
@@ -69,7 +69,7 @@ export class Kiosk {
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
-  private readonly eventListeners = new Set<(e: EventMessage) => void>();
+  private readonly eventListeners = new Set<(e: CoreEvent) => void>();
   private readonly deviceDescriptions = new Map<string, { driver: string; transport: string }>();
 
   constructor(private readonly options: KioskOptions) {
@@ -130,7 +130,7 @@ export class Kiosk {
       this.platform,
       options.logger.child({ module: 'catalog' }),
       (status) => this.emit('catalog.status', status),
-      { intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000 },
+      { intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000, registerWipe: (w) => this.session.registerWipe(w) },
     );
     this.outbox = new OutboxService(
       new Outbox(this.db, new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')))),
@@ -150,8 +150,6 @@ export class Kiosk {
       undefined,
       devices.filter(isSmartCardReader),
     );
-    this.session.registerWipe(() => this.identity.reset());
-    this.session.registerWipe(() => this.catalog.resetTyping());
     const printer = () => (devices.find(isDocumentPrinter) as DocumentPrinter | undefined) ?? null;
     const receiptPrinter = () => (devices.find(isReceiptPrinter) as ReceiptPrinter | undefined) ?? null;
     const terminal = { id: this.config.terminal.id, hotline: this.config.terminal.hotline, timeZone: this.config.terminal.timeZone };
@@ -217,13 +215,13 @@ export class Kiosk {
     this.options.requestRestart();
   }
 
-  onEvent(listener: (e: EventMessage) => void): () => void {
+  onEvent(listener: (e: CoreEvent) => void): () => void {
     this.eventListeners.add(listener);
     return () => this.eventListeners.delete(listener);
   }
 
-  emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-    const message: EventMessage = { kind: 'event', name, payload };
+  emit<E extends CoreEventName>(name: E, payload: CoreEventPayload<E>): void {
+    const message = { kind: 'event', name, payload } as CoreEvent;
     for (const l of this.eventListeners) l(message);
   }
 }

@@ -83,7 +83,7 @@ function setup() {
   const session = new SessionManager(
     { idleMs: 60_000, countdownMs: 15_000, maintenanceIdleMs: 300_000 },
     'zh-CN',
-    { changed: () => undefined, started: () => undefined, ended: () => service.reset() },
+    { changed: () => undefined, started: () => undefined, ended: () => undefined },
     systemClock,
   );
   const log = createLogger({ destination: new Writable({ write: (c, _e, cb) => ((logs += c.toString()), cb()) }) });

@@ -21,6 +21,8 @@ export interface CatalogStatus {
 
 export interface CatalogServiceOptions {
   intervalMs: number;
+  /** Registers this service's session-end wipe (what the last resident typed narrows no later search). */
+  registerWipe?: (wipe: () => void) => void;
   firstRetryMs?: number;
   pageSize?: number;
 }
@@ -44,6 +46,7 @@ export class CatalogService {
     private readonly options: CatalogServiceOptions,
   ) {
     this.index = this.buildIndex();
+    options.registerWipe?.(() => this.resetTyping());
   }
 
   start(): void {

@@ -65,6 +65,7 @@ export class IdentityService {
     private readonly ssReaders: SmartCardReader[] = [],
   ) {
     this.snap = this.initial();
+    session.registerWipe(() => this.reset());
     for (const r of readers) {
       r.onCard((e) => void this.onCard(e, r));
       r.onStatus((s) => this.onStatus(s));
