@@ -19,7 +19,7 @@ export class FlowService {
     private readonly deps: {
       registry: FlowRegistry;
       devices: ReadonlySet<NeededDevice>;
-      session: Pick<SessionManager, 'registerWipe' | 'end' | 'activity' | 'active'>;
+      session: Pick<SessionManager, 'registerWipe' | 'end' | 'activity' | 'snapshot'>;
       catalog: Pick<CatalogService, 'matter'>;
       emit: (state: FlowState | null) => void;
       log: Logger;
@@ -43,7 +43,9 @@ export class FlowService {
   }
 
   start(flowId: string, matterId: string | null): FlowState {
-    if (!this.deps.session.active) throw new FlowRefusal('noRun', 'flow.error.stale', 'no session');
+    const session = this.deps.session.snapshot();
+    if (session.phase === 'idle' || session.mode !== 'resident')
+      throw new FlowRefusal('noRun', 'flow.error.stale', 'flows run only in a resident session');
     let matter: { id: string; name: string; guideUrl: string | null } | null = null;
     if (matterId !== null) {
       const m = this.deps.catalog.matter(matterId);
