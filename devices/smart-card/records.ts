@@ -2,10 +2,23 @@ import { nations } from '../id-card/nations.js';
 
 /** Field decoding for the social security card's EF05 and EF06 records (GB/T and MOHRSS card specification). */
 const gbk = new TextDecoder('gbk');
-const ascii = (b: Uint8Array) =>
-  String.fromCharCode(...b)
-    .replace(/[\u0000\s]+$/, '')
-    .trim();
+/** Whitespace bytes as JavaScript's trim() sees them in Latin-1 (tab to CR, space, no-break space). */
+const isBlank = (x: number) => (x >= 0x09 && x <= 0x0d) || x === 0x20 || x === 0xa0;
+
+/**
+ * Latin-1 text without trailing NUL padding and surrounding blanks. One pass over the bytes: a regex such as
+ * /[\0\s]+$/ backtracks on long blank runs that are not at the end (quadratic), and spreading a long array
+ * into String.fromCharCode overflows the call stack.
+ */
+export function ascii(b: Uint8Array): string {
+  let end = b.length;
+  while (end > 0 && (b[end - 1] === 0 || isBlank(b[end - 1]!))) end--;
+  let start = 0;
+  while (start < end && isBlank(b[start]!)) start++;
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(b[i]!);
+  return text;
+}
 
 /** A record reply is TLV (tag, length, value); a card that answers the bare value is accepted too. */
 export function recordValue(tag: number, data: Uint8Array): Uint8Array {
