@@ -1,5 +1,6 @@
 import { flagValue as flag } from '../lib/args.js';
 import type { EmulatorDefinition } from '../lib/emulator.js';
+import { signatureAlgorithms, type SignatureAlgorithm } from './auth.js';
 import { buildCatalog } from './dataset.js';
 import { PlatformServer, platformFaults, type PlatformFault } from './server.js';
 import { CatalogVersions } from './versions.js';
@@ -11,19 +12,23 @@ export const platformEmulator: EmulatorDefinition = {
   name: 'platform',
   summary: 'government service platform API (catalog, proofs, case progress, evaluations) with 1,354 real matters; guides partly generated',
   usage:
-    '[--port N] [--scale N] [--secret S] [--public-url URL]   --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes',
+    '[--port N] [--scale N] [--secret S] [--public-url URL] [--signature HMAC-SM3|HMAC-SHA256]   --signature: accept only this request signature (default both)  --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes',
   async start({ port, argv }) {
     const scale = Number(flag(argv, '--scale') ?? 1);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale needs a whole number 1–1000');
     const publicUrl = flag(argv, '--public-url');
     if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) throw new Error('--public-url needs an http(s) address');
     const portArg = flag(argv, '--port');
+    const signature = flag(argv, '--signature');
+    if (signature !== undefined && !signatureAlgorithms.includes(signature as SignatureAlgorithm))
+      throw new Error(`--signature needs one of ${signatureAlgorithms.join(', ')}`);
     const versions = new CatalogVersions(buildCatalog(scale));
     const server = new PlatformServer({
       versions,
       secret: flag(argv, '--secret') ?? defaultEmulatorSecret,
       port: port ?? (portArg ? Number(portArg) : 0),
       publicUrl,
+      signatureAlgorithms: signature ? [signature as SignatureAlgorithm] : undefined,
     });
     const address = await server.listen();
     return {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignatureVerifier } from './auth.js';
+import { SignatureVerifier, type SignatureAlgorithm } from './auth.js';
 import { CaseBook } from './case-book.js';
 import { ProofDesk } from './proof-desk.js';
 import type { CatalogVersions } from './versions.js';
@@ -25,6 +25,8 @@ export interface PlatformServerOptions {
   host?: string;
   /** The platform's public web address, in QR codes and links it hands out (verification, progress). */
   publicUrl?: string;
+  /** Signature algorithms accepted (default: HMAC-SHA256 and HMAC-SM3). */
+  signatureAlgorithms?: readonly SignatureAlgorithm[];
 }
 
 export const defaultPublicUrl = 'https://zwfw.example.gov.cn';
@@ -48,7 +50,7 @@ export class PlatformServer {
   private readonly verifier: SignatureVerifier;
 
   constructor(private readonly options: PlatformServerOptions) {
-    this.verifier = new SignatureVerifier(() => options.secret);
+    this.verifier = new SignatureVerifier(() => options.secret, undefined, undefined, options.signatureAlgorithms);
     const publicUrl = options.publicUrl ?? defaultPublicUrl;
     this.proofs = new ProofDesk({ publicUrl });
     this.cases = new CaseBook(options.versions.snapshot(options.versions.current), { publicUrl });

@@ -19,6 +19,7 @@ import { productVersion } from './terminal/version.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import { PlatformClient } from './platform/client.js';
+import { loadPlatformTls } from './platform/tls-files.js';
 import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxService } from './outbox/outbox-service.js';
@@ -231,5 +232,12 @@ function createPlatformClient(config: KioskConfig, addresses: Record<string, str
   if (!p) return null;
   const baseUrl = p.emulator ? addresses?.[p.emulator] : p.url;
   if (!baseUrl) return null;
-  return new PlatformClient({ baseUrl, terminalId: config.terminal.id, secret: p.secret, timeoutMs: p.timeoutMs });
+  return new PlatformClient({
+    baseUrl,
+    terminalId: config.terminal.id,
+    secret: p.secret,
+    timeoutMs: p.timeoutMs,
+    tls: loadPlatformTls(p.tls),
+    suite: config.crypto.suite,
+  });
 }

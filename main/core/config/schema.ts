@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { checkPlatformUrl } from '../platform/platform-url.js';
 import { pinHashProblem } from '../maintenance/pin.js';
+import { suiteProblem } from '../crypto/suite.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/format.js';
 import { deviceEntrySchema, type DriverCatalog } from './device-entry.js';
 
 export type { DeviceConfig, DriverCatalog } from './device-entry.js';
+
+const absolutePath = z.string().regex(/^\//, 'an absolute path to a PEM file');
 
 const isObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
 
@@ -70,11 +73,33 @@ export function configSchema(drivers: DriverCatalog) {
             .min(0.05)
             .max(24 * 60)
             .default(30),
+          /** TLS to the platform: PEM files (absolute paths) for a private CA and mutual TLS, and key pins. */
+          tls: z
+            .strictObject({
+              ca: absolutePath.optional(),
+              cert: absolutePath.optional(),
+              key: absolutePath.optional(),
+              /** base64 SHA-256 of a certificate's public key (SPKI) in the platform's chain; see README. */
+              pinnedSpkiSha256: z
+                .array(z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 SHA-256 (44 characters)'))
+                .min(1)
+                .optional(),
+            })
+            .refine((t) => (t.cert === undefined) === (t.key === undefined), {
+              path: ['key'],
+              message: 'mutual TLS needs both "cert" and "key"',
+            })
+            .optional(),
         })
         // run even when a field failed, so a file with a bad url and both url and emulator hears about both
         .refine((p) => p.url !== undefined || p.emulator !== undefined, {
           path: ['url'],
           message: 'set "url" (the platform address) or "emulator" (to run on the platform emulator)',
+          when: isObject,
+        })
+        .refine((p) => p.tls === undefined || (p.url !== undefined && p.url.startsWith('https:')), {
+          path: ['tls'],
+          message: 'TLS settings need an https "url" (an emulator runs plain http)',
           when: isObject,
         })
         .refine((p) => p.url === undefined || p.emulator === undefined, {
@@ -83,6 +108,18 @@ export function configSchema(drivers: DriverCatalog) {
           when: isObject,
         })
         .optional(),
+      /** Cryptographic suite: `sm` signs with HMAC-SM3 and seals the outbox with SM4 (商用密码); see README. */
+      crypto: z
+        .strictObject({
+          suite: z
+            .enum(['default', 'sm'])
+            .check((ctx) => {
+              const problem = suiteProblem(ctx.value);
+              if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+            })
+            .default('default'),
+        })
+        .prefault({}),
       /** Window permissions the kiosk grants (all others are denied). */
       permissions: z.array(z.enum(['media', 'clipboard-read', 'fullscreen'])).default([]),
       devices: z.array(deviceEntrySchema(drivers)).default([]),

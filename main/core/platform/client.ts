@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { CryptoSuite } from '../crypto/suite.js';
 import { readCappedText, ReplyTooLarge } from './capped-body.js';
 import { PlatformError } from './errors.js';
 import { checkPlatformUrl } from './platform-url.js';
@@ -17,6 +18,8 @@ export interface PlatformClientOptions {
   backoffMs?: number;
   /** CA, client certificate (mutual TLS) and key pins for the platform; needs an https `baseUrl`. */
   tls?: PlatformTlsOptions;
+  /** Signature suite: `sm` signs with HMAC-SM3 and names it in X-Signature-Algorithm (default HMAC-SHA256). */
+  suite?: CryptoSuite;
   fetchImpl?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -99,6 +102,7 @@ export class PlatformClient {
         method,
         pathWithQuery: url.pathname + url.search,
         body,
+        suite: this.options.suite,
       }),
     };
     if (body) headers['content-type'] = 'application/json';

@@ -11,7 +11,8 @@ export type PlatformErrorCode =
   | 'insecureUrl' // the platform address is neither https nor loopback http: nothing is sent
   | 'redirect' // the platform answered 3xx: refused, so personal data and signatures go nowhere else
   | 'untrusted' // TLS: the certificate is not trusted, not for this host, or matches no pinned key
-  | 'tooLarge'; // the reply exceeded its size cap; reading stopped there
+  | 'tooLarge' // the reply exceeded its size cap; reading stopped there
+  | 'tlsConfig'; // a PEM file named in platform.tls is missing or not PEM: no connection is attempted
 
 export class PlatformError extends Error {
   constructor(
