@@ -4,6 +4,7 @@ import { smartcardEmulator } from './smartcard/emulator.js';
 import { platformEmulator } from './platform/emulator.js';
 import { printerIppEmulator } from './printer-ipp/emulator.js';
 import { printerEscposEmulator } from './printer-escpos/emulator.js';
+import { paymentScannerEmulator } from './payment-scanner/emulator.js';
 
 /** Every emulator the runner can start, by CLI name. A new device family adds its emulator here. */
 export const emulatorDefinitions: EmulatorDefinition[] = [
@@ -12,6 +13,7 @@ export const emulatorDefinitions: EmulatorDefinition[] = [
   platformEmulator,
   printerIppEmulator,
   printerEscposEmulator,
+  paymentScannerEmulator,
 ];
 
 export function findEmulator(name: string): EmulatorDefinition | undefined {
