@@ -11,6 +11,7 @@ import { KeyFile } from '../core/outbox/cipher.js';
 import { createLogger } from '../core/log/logger.js';
 import { defaultConfigFile, rendererDir } from '../core/paths.js';
 import { contentSecurityPolicy } from '../browser/security.js';
+import { moveOutboxKey, outboxKeySealing, sealedKeyFileName } from './keyring.js';
 import { resolveStatic } from '../browser/static.js';
 import {
   APP_ORIGIN,
@@ -39,13 +40,22 @@ async function main(): Promise<void> {
   await app.whenReady();
 
   const dataDir = args.dataDir ?? app.getPath('userData');
-  // the outbox key, sealed by the OS keyring (safeStorage) where one is available
-  const outboxKey = safeStorage.isEncryptionAvailable()
-    ? new KeyFile(path.join(dataDir, 'outbox.key.sealed'), {
-        seal: (k) => safeStorage.encryptString(k.toString('base64')),
-        open: (b) => Buffer.from(safeStorage.decryptString(b), 'base64'),
-      })
-    : undefined;
+  // the outbox key, sealed by the OS keyring (safeStorage) where a real one is available (see keyring.ts)
+  const sealing = outboxKeySealing({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  });
+  const wrap = { seal: (s: string) => safeStorage.encryptString(s), open: (b: Buffer) => safeStorage.decryptString(b) };
+  moveOutboxKey(dataDir, sealing, wrap);
+  if (sealing.use === 'keyFile') logger.error({ code: sealing.warning.code }, sealing.warning.message);
+  const outboxKey =
+    sealing.use === 'safeStorage'
+      ? new KeyFile(path.join(dataDir, sealedKeyFileName), {
+          seal: (k) => wrap.seal(k.toString('base64')),
+          open: (b) => Buffer.from(wrap.open(b), 'base64'),
+        })
+      : undefined;
   const kiosk = new Kiosk({
     config,
     dataDir,
