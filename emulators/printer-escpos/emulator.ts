@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { flagValue } from '../lib/args.js';
@@ -21,7 +21,9 @@ export const printerEscposEmulator: EmulatorDefinition = {
   summary: 'thermal receipt printer, ESC/POS with GB18030 and QR (serial pty via socat, or TCP like port 9100)',
   usage: '[--tcp PORT] [--out DIR]   receipts are written to DIR as receipt-N.txt and receipt-N.png',
   async start({ port, argv }) {
-    const outDir = flagValue(argv, '--out') ?? mkdtempSync(path.join(os.tmpdir(), 'receipts-'));
+    const givenOut = flagValue(argv, '--out');
+    // receipts carry residents' data: an output folder this emulator made is removed when it stops
+    const outDir = givenOut ?? mkdtempSync(path.join(os.tmpdir(), 'receipts-'));
     const tcp = flagValue(argv, '--tcp') ?? (port !== undefined ? String(port) : undefined);
     const flags: Flags = { offline: false, coverOpen: false, paperEnd: false, paperNearEnd: false, cutterError: false, noAnswer: false };
     const receipts: { file: string; text: string }[] = [];
@@ -77,7 +79,10 @@ export const printerEscposEmulator: EmulatorDefinition = {
         else if (action === 'replug') await link!.replug();
         else throw new Error(`unknown action "${action}"`);
       },
-      close: () => link!.close(),
+      close: async () => {
+        await link!.close();
+        if (givenOut === undefined) rmSync(outDir, { recursive: true, force: true });
+      },
     };
   },
 };

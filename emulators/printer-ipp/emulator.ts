@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { flagValue } from '../lib/args.js';
@@ -11,7 +11,9 @@ export const printerIppEmulator: EmulatorDefinition = {
   summary: 'A4 certificate printer over IPP/2.0 (PDF jobs into a spool folder; paper, toner, jam, cover faults)',
   usage: '[--port N] [--spool DIR] [--page-ms 300]',
   async start({ port, argv }) {
-    const spool = flagValue(argv, '--spool') ?? mkdtempSync(path.join(os.tmpdir(), 'ipp-spool-'));
+    const givenSpool = flagValue(argv, '--spool');
+    // printed certificates carry residents' data: a spool folder this emulator made is removed when it stops
+    const spool = givenSpool ?? mkdtempSync(path.join(os.tmpdir(), 'ipp-spool-'));
     const pageMs = Number(flagValue(argv, '--page-ms') ?? 300);
     const portArg = flagValue(argv, '--port');
     const printer = new EmulatedPrinter(spool, pageMs);
@@ -45,7 +47,10 @@ export const printerIppEmulator: EmulatorDefinition = {
         } else if (action === 'clear') printer.resume();
         else throw new Error(`unknown action "${action}"`);
       },
-      close: () => server.close(),
+      close: async () => {
+        await server.close();
+        if (givenSpool === undefined) rmSync(spool, { recursive: true, force: true });
+      },
     };
   },
 };
