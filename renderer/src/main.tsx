@@ -1,7 +1,8 @@
+// first: the bridge's connection opens while the rest of the UI's code is evaluated
+import { channel } from './boot-channel.js';
 import './theme/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { electronChannel, webSocketChannel } from './bridge/channels.js';
 import { createBridgeClient } from './bridge/client.js';
 import { preloadScreens } from './lazy-screen.js';
 import { connectStores, createStores } from './stores/index.js';
@@ -9,7 +10,6 @@ import { cssVariables } from './theme/tokens.js';
 
 for (const [k, v] of Object.entries(cssVariables(false))) document.documentElement.style.setProperty(k, v);
 
-const channel = window.kioskBridge ? electronChannel(window.kioskBridge) : webSocketChannel(window.location);
 const bridge = createBridgeClient(channel);
 const stores = createStores();
 connectStores(stores, bridge);
