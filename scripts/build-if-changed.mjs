@@ -69,7 +69,13 @@ export function runIfChanged(build, env = {}, base = root) {
 
 export const buildIfChanged = (name, env = {}) => runIfChanged(builds[name], env);
 
-// `node scripts/build-if-changed.mjs renderer main`: the same from the command line (used by the start-up benchmark)
+/** The build `npm test` makes: the UI stores exposed to the end-to-end tests. */
+export const testBuildEnv = { VITE_TEST_HOOKS: '1' };
+
+// `node scripts/build-if-changed.mjs renderer main [--test]`: the same from the command line (the start-up
+// benchmark; `npm run test:e2e`, with --test)
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  for (const name of process.argv.slice(2)) if (!buildIfChanged(name)) process.exit(1);
+  const args = process.argv.slice(2);
+  const env = args.includes('--test') ? testBuildEnv : {};
+  for (const name of args.filter((a) => !a.startsWith('--'))) if (!buildIfChanged(name, env)) process.exit(1);
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfChanged } from './build-if-changed.mjs';
+import { buildIfChanged, testBuildEnv } from './build-if-changed.mjs';
 import { aptInstallCommand, missingDebianPackages } from './debian-packages.mjs';
 import { ensureNodeModules } from './node-modules.mjs';
 
@@ -32,7 +32,7 @@ let extraPassed = 0;
 let extraFailed = 0;
 for (const [label, run] of [
   // the test build exposes the UI stores to end-to-end tests; `npm start` builds without them
-  ['build the touch UI', () => buildIfChanged('renderer', { VITE_TEST_HOOKS: '1' })],
+  ['build the touch UI', () => buildIfChanged('renderer', testBuildEnv)],
   ['type-check (core, electron, renderer, emulators, tests)', () => step('npm', ['run', '-s', 'typecheck'])],
   ['lint and format', () => step('npm', ['run', '-s', 'lint'])],
 ]) {
