@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toPlatformMatter, type PlatformMatter, type RealRecord } from './generate.js';
+import { regionData, toPlatformMatter, type PlatformMatter, type RealRecord } from './generate.js';
 import { districts } from './rules.js';
 
 const dataFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'matters-real.json');
@@ -35,6 +35,7 @@ export function buildCatalog(scale = 1, records = loadRealRecords()): PlatformMa
         id: `${m.id}~${k}`,
         agency: `${district}${String(m.agency).replace(/^区|^市/, '')}`,
         region: district,
+        regionCode: regionData.scaledDistricts[district] ?? null,
         implementationCode: m.implementationCode ? `${m.implementationCode}~${k}` : null,
         popularity: Math.max(0, m.popularity - (k % 7)),
         synthetic: [...(m.synthetic as string[]), 'scaled'],

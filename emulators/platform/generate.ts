@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { between, pick, seededRandom } from './prng.js';
 import { aliasRules, flowKeywords, legalKeywords, legalMaterials, lifeEventKeywords, personKeywords, personMaterials } from './rules.js';
 
@@ -25,6 +28,24 @@ export interface RealRecord {
 
 /** A matter as the platform API publishes it (see main/core/platform/openapi.yaml, schema Matter). */
 export type PlatformMatter = Record<string, unknown> & { id: string; name: string; popularity: number };
+
+const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+const readData = <T>(file: string): T => JSON.parse(readFileSync(path.join(dataDir, file), 'utf8')) as T;
+
+/** Implementing regions by source (data/regions.json), and the matters' colloquial names (data/aliases.json). */
+export const regionData = readData<{
+  byPrefix: { prefix: string; match?: string; code: string; name: string }[];
+  scaledDistricts: Record<string, string>;
+}>('regions.json');
+const extraAliases = readData<{ rules: { match: string; aliases: string[] }[] }>('aliases.json').rules.map((r) => ({
+  match: new RegExp(r.match),
+  aliases: r.aliases,
+}));
+
+function regionOf(r: RealRecord): { code: string; name: string } | null {
+  const hit = regionData.byPrefix.find((p) => r.id.startsWith(p.prefix) && (!p.match || new RegExp(p.match).test(r.region ?? '')));
+  return hit ? { code: hit.code, name: hit.name } : null;
+}
 
 const typeCodes = new Set(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20']);
 
@@ -144,7 +165,8 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
     .filter(([, re]) => re.test(r.name))
     .map(([k]) => k);
 
-  const aliases = aliasRules.filter((a) => a.match.test(r.name)).flatMap((a) => a.aliases);
+  const aliases = [...new Set([...aliasRules, ...extraAliases].filter((a) => a.match.test(r.name)).flatMap((a) => a.aliases))];
+  const region = regionOf(r);
   if (aliases.length > 0) synthetic.push('aliases');
 
   const hallNeeded = flows === null;
@@ -167,7 +189,8 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
     audience,
     agency: r.department ?? r.region ?? '实施机关未载明',
     department: r.department,
-    region: r.region,
+    region: region?.name ?? r.region,
+    regionCode: region?.code ?? null,
     legalBasis: r.legalBasis,
     conditions,
     materials,

@@ -49,9 +49,11 @@ export const SearchHitSchema = z.object({
   department: z.string().nullable(),
   terminal: z.boolean(),
   score: z.number(),
-  kind: z.enum(['exact', 'prefix', 'substring', 'pinyin', 'initials', 'fuzzy']),
+  kind: z.enum(['exact', 'prefix', 'substring', 'pinyin', 'initials', 'gapped', 'partial', 'fuzzy']),
   viaAlias: z.string().nullable(),
   otherImplementations: z.number(),
+  /** The implementing region's name when the matter is implemented outside this terminal's region. */
+  region: z.string().nullable(),
 });
 
 const empty = z.object({}).strict();

@@ -131,7 +131,11 @@ export class Kiosk {
       this.platform,
       options.logger.child({ module: 'catalog' }),
       (status) => this.emit('catalog.status', status),
-      { intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000, registerWipe: (w) => this.session.registerWipe(w) },
+      {
+        intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000,
+        registerWipe: (w) => this.session.registerWipe(w),
+        terminalRegion: this.config.terminal.region ?? null,
+      },
     );
     this.outbox = new OutboxService(
       new Outbox(this.db, new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')))),

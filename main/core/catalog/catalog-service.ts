@@ -25,6 +25,8 @@ export interface CatalogServiceOptions {
   registerWipe?: (wipe: () => void) => void;
   firstRetryMs?: number;
   pageSize?: number;
+  /** This terminal's GB/T 2260 region (config `terminal.region`): its matters first, others only when none match. */
+  terminalRegion?: string | null;
 }
 
 /**
@@ -146,7 +148,7 @@ export class CatalogService {
 
   private buildIndex(): SearchIndex {
     const started = performance.now();
-    const index = new SearchIndex(this.store.indexRows());
+    const index = new SearchIndex(this.store.indexRows(), { terminalRegion: this.options.terminalRegion ?? null });
     this.log.info(
       { matters: index.matterCount, names: index.distinctNames, ms: Math.round(performance.now() - started) },
       'search index built',

@@ -29,6 +29,8 @@ export interface IndexRow {
   aliases: string[];
   popularity: number;
   terminal: boolean;
+  regionCode: string | null;
+  region: string | null;
 }
 
 export interface BrowseFilter {
@@ -171,12 +173,19 @@ export class CatalogStore {
 
   indexRows(): IndexRow[] {
     return (
-      this.db.prepare(`SELECT id, name, aliases, popularity, ${this.doable} AS terminal FROM catalog_matter`).all() as {
+      this.db
+        .prepare(
+          `SELECT id, name, aliases, popularity, ${this.doable} AS terminal,
+             json_extract(json, '$.regionCode') AS regionCode, json_extract(json, '$.region') AS region FROM catalog_matter`,
+        )
+        .all() as {
         id: string;
         name: string;
         aliases: string;
         popularity: number;
         terminal: number;
+        regionCode: string | null;
+        region: string | null;
       }[]
     ).map((r) => ({
       id: r.id,
@@ -184,6 +193,8 @@ export class CatalogStore {
       aliases: JSON.parse(r.aliases) as string[],
       popularity: r.popularity,
       terminal: r.terminal === 1,
+      regionCode: r.regionCode,
+      region: r.region,
     }));
   }
 

@@ -25,6 +25,11 @@ export function configSchema(drivers: DriverCatalog) {
         hotline: z.string().default('12345'),
         /** IANA zone every shown and printed time is written in, whatever the machine's own zone. */
         timeZone: z.string().refine(isTimeZone, 'an IANA time zone name, e.g. Asia/Shanghai').default(DEFAULT_TIME_ZONE),
+        /** GB/T 2260 code of the region the terminal serves (`310106`): search shows its matters first. */
+        region: z
+          .string()
+          .regex(/^\d{6}$/, 'a 6-digit GB/T 2260 region code, e.g. 310106')
+          .optional(),
       }),
       languages: z
         .array(z.enum(['zh-CN', 'en']))

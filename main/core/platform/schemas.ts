@@ -42,6 +42,12 @@ export const MatterSchema = z.object({
   agency: z.string().max(300),
   department: z.string().max(300).nullable(),
   region: z.string().max(300).nullable(),
+  /** GB/T 2260 code of the implementing region; older platforms omit it. */
+  regionCode: z
+    .string()
+    .regex(/^\d{6}(\d{6})?$/)
+    .nullable()
+    .optional(),
   legalBasis: text.nullable(),
   conditions: z.array(text),
   materials: z.array(MaterialSchema),

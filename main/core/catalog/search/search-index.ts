@@ -1,6 +1,9 @@
 import { ApproximateMatcher } from './fuzzy.js';
+import { coverQuery } from './gapped-match.js';
 import { nameTokens, queryLetters, type NameToken } from './name-tokens.js';
 import { isAsciiLetter, normalizeQuery } from './normalize.js';
+import { queryVariants } from './query-variants.js';
+import { isLocal } from './region.js';
 import { MatchQuality, matchTokensPacked } from './token-matcher.js';
 
 export interface SearchableMatter {
@@ -10,9 +13,12 @@ export interface SearchableMatter {
   popularity: number;
   /** Can be done at this terminal. */
   terminal: boolean;
+  /** Where the matter is implemented: GB/T 2260 code and name (absent: not known, treated as local). */
+  regionCode?: string | null;
+  region?: string | null;
 }
 
-export type MatchKind = 'exact' | 'prefix' | 'substring' | 'pinyin' | 'initials' | 'fuzzy';
+export type MatchKind = 'exact' | 'prefix' | 'substring' | 'pinyin' | 'initials' | 'gapped' | 'partial' | 'fuzzy';
 
 export interface SearchHit {
   /** The best implementation of the matched name (terminal-capable first, then most popular). */
@@ -20,13 +26,21 @@ export interface SearchHit {
   name: string;
   score: number;
   kind: MatchKind;
-  /** The alias (colloquial name) that matched, when it was not the official name. */
+  /** The alias or colloquial term (低保) that matched, when it was not the official name. */
   viaAlias: string | null;
   /** How many further agencies implement a matter of the same name. */
   otherImplementations: number;
+  /** The implementing region's name when the matter is implemented outside this terminal's region, else null. */
+  region: string | null;
 }
 
-/** One distinct searchable string (official name or alias) and the matters it stands for. */
+export interface SearchIndexOptions {
+  cacheShortQueries?: boolean;
+  /** This terminal's GB/T 2260 region code: matters implemented elsewhere show only when nothing local matches. */
+  terminalRegion?: string | null;
+}
+
+/** One distinct searchable string (official name or alias), local or elsewhere, and the matters it stands for. */
 interface Entry {
   text: string;
   plain: string;
@@ -34,29 +48,46 @@ interface Entry {
   /** Primary reading of every token, concatenated (`hujizhengmingkaiju`); with ü also typed as u. */
   letters: string;
   lettersU: string;
+  /** First letter of every token's reading (`hjzmkj`). */
+  initials: string;
   letterMask: number;
   charMask: number;
   official: string;
   alias: boolean;
+  local: boolean;
   matters: SearchableMatter[];
-  /** Index of the official name (shared by the name's entry and its aliases' entries). */
+  /** Slot of the official name (shared by the name's entry and its aliases' entries, per local/elsewhere). */
   officialId: number;
   /** Within-tier boost: popularity, can be done here, official name over alias, shorter (closer) names. */
   boost: number;
 }
 
-const kindNames: MatchKind[] = ['exact', 'prefix', 'substring', 'pinyin', 'initials', 'fuzzy'];
-const Kind = { exact: 0, prefix: 1, substring: 2, pinyin: 3, initials: 4, fuzzy: 5 } as const;
-const tierScores = [6000, 5000, 4000, 3000, 2000, 1000];
+const kindNames: MatchKind[] = ['exact', 'prefix', 'substring', 'pinyin', 'initials', 'gapped', 'partial', 'fuzzy'];
+const Kind = { exact: 0, prefix: 1, substring: 2, pinyin: 3, initials: 4, gapped: 5, partial: 6, fuzzy: 7 } as const;
+const tierScores = [6000, 5000, 4000, 3000, 2000, 0, 0, 1000];
+/** Gapped matches by their worst piece: characters, syllables, initials. */
+const gappedScores = { [MatchQuality.Characters]: 3500, [MatchQuality.Pinyin]: 2500, [MatchQuality.Initials]: 1500 } as Record<
+  number,
+  number
+>;
+/** A reading with a colloquial term replaced ranks a little below the query as typed. */
+const VIA_TERM_PENALTY = 80;
+const FILLER_PENALTY = 20;
+/** Below this a hit is weak (a typo, a partial cover, initials scattered over a name): shown only when nothing is strong. */
+const STRONG_SCORE = 1900;
+/** Part of the query's characters a partial cover must find. */
+const PARTIAL_MIN = 0.6;
 const letterBit = (code: number) => 1 << (code - 97);
 const charBit = (code: number) => 1 << (code % 31);
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
 /**
- * The matter search index. Works on distinct names (a city catalog lists one name once per implementing agency,
- * so 100,000 matters have a few thousand names), prefilters each query with letter and character bit masks,
- * then matches characters / pinyin / initials with one DP per candidate, and runs a typo pass (Myers) over the
- * names' pinyin when the query is long enough. Ranking: tier (exact > prefix > substring > pinyin > initials
- * > fuzzy) first, then popularity and whether the matter can be done at this terminal.
+ * The matter search index. Works on distinct names (a city catalog lists one name once per implementing agency),
+ * prefilters each query with letter and character bit masks, then matches characters / pinyin / initials as one
+ * run or as pieces spread over the name in any order (不动产 … 查询), reads the query again with colloquial terms
+ * replaced (低保 → 最低生活保障), runs a typo pass (Myers) over the names' pinyin and initials, and only when
+ * nothing covers the whole query offers names that cover most of it. Weak hits (typos, partial covers) are dropped
+ * when strong ones exist, and matters implemented outside this terminal's region when local ones match.
  */
 export class SearchIndex {
   private readonly entries: Entry[] = [];
@@ -64,9 +95,21 @@ export class SearchIndex {
   private previous: { query: string; matched: number[] } | null = null;
   /** Names by the three-letter runs of their readings: where the typo pass looks for a surviving piece of the query. */
   private readonly trigrams = new Map<string, number[]>();
-  private readonly fuzzySeen: Int32Array;
-  private fuzzyStamp = 0;
-  private readonly scratch: { bestScore: Float64Array; bestEntry: Int32Array; bestKind: Uint8Array; touched: number[] };
+  /** Names by the two-letter runs of their initials: the initials typo pass. */
+  private readonly initialBigrams = new Map<string, number[]>();
+  /** Names by each Chinese character they contain: the partial pass. */
+  private readonly hanPostings = new Map<string, number[]>();
+  private readonly seen: Int32Array;
+  private readonly hanCount: Uint8Array;
+  private stamp = 0;
+  private readonly scratch: {
+    bestScore: Float64Array;
+    bestEntry: Int32Array;
+    bestKind: Uint8Array;
+    bestVia: (string | null)[];
+    strong: Uint8Array;
+    touched: number[];
+  };
 
   /**
    * Results of one- and two-character queries, kept: every search starts with one of a few dozen first keystrokes,
@@ -76,13 +119,13 @@ export class SearchIndex {
 
   constructor(
     matters: Iterable<SearchableMatter>,
-    private readonly options: { cacheShortQueries?: boolean } = {},
+    private readonly options: SearchIndexOptions = {},
   ) {
     const byText = new Map<string, Entry>();
     const tokenCache = new Map<string, NameToken[]>();
     let count = 0;
-    const add = (text: string, official: string, alias: boolean, m: SearchableMatter) => {
-      const key = `${alias ? 'a' : 'n'}:${text}`;
+    const add = (text: string, official: string, alias: boolean, local: boolean, m: SearchableMatter) => {
+      const key = `${local ? 'l' : 'e'}${alias ? 'a' : 'n'}:${text}`;
       let e = byText.get(key);
       if (!e) {
         let tokens = tokenCache.get(text);
@@ -93,10 +136,12 @@ export class SearchIndex {
           tokens,
           letters: '',
           lettersU: '',
+          initials: tokens.map((t) => (t.syllables[0] ?? t.ch)[0]).join(''),
           letterMask: 0,
           charMask: 0,
           official,
           alias,
+          local,
           matters: [],
           officialId: -1,
           boost: 0,
@@ -114,34 +159,41 @@ export class SearchIndex {
     };
     for (const m of matters) {
       count++;
-      add(m.name, m.name, false, m);
-      for (const a of m.aliases) if (a !== m.name) add(a, m.name, true, m);
+      const local = isLocal(m.regionCode, options.terminalRegion);
+      add(m.name, m.name, false, local, m);
+      for (const a of m.aliases) if (a !== m.name) add(a, m.name, true, local, m);
     }
     const officialIds = new Map<string, number>();
     for (const e of byText.values()) {
       e.matters.sort((a, b) => Number(b.terminal) - Number(a.terminal) || b.popularity - a.popularity || (a.id < b.id ? -1 : 1));
       const top = e.matters[0]!;
       e.boost = top.popularity + (top.terminal ? 150 : 0) - (e.alias ? 50 : 0) - Math.min(e.plain.length, 40);
-      let o = officialIds.get(e.official);
-      if (o === undefined) officialIds.set(e.official, (o = officialIds.size));
+      const slot = `${e.local ? 'l' : 'e'}:${e.official}`;
+      let o = officialIds.get(slot);
+      if (o === undefined) officialIds.set(slot, (o = officialIds.size));
       e.officialId = o;
       this.entries.push(e);
     }
     this.matterCount = count;
+    const post = (map: Map<string, number[]>, key: string, i: number) => {
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      if (list[list.length - 1] !== i) list.push(i);
+    };
     this.entries.forEach((e, i) => {
-      const runs = new Set<string>();
-      for (const text of [e.letters, e.lettersU]) for (let k = 0; k + 3 <= text.length; k++) runs.add(text.slice(k, k + 3));
-      for (const run of runs) {
-        let list = this.trigrams.get(run);
-        if (!list) this.trigrams.set(run, (list = []));
-        list.push(i);
-      }
+      for (const text of e.letters === e.lettersU ? [e.letters] : [e.letters, e.lettersU])
+        for (let k = 0; k + 3 <= text.length; k++) post(this.trigrams, text.slice(k, k + 3), i);
+      for (let k = 0; k + 2 <= e.initials.length; k++) post(this.initialBigrams, e.initials.slice(k, k + 2), i);
+      for (const t of e.tokens) if (isHanCode(t.ch.charCodeAt(0))) post(this.hanPostings, t.ch, i);
     });
-    this.fuzzySeen = new Int32Array(this.entries.length);
+    this.seen = new Int32Array(this.entries.length);
+    this.hanCount = new Uint8Array(this.entries.length);
     this.scratch = {
       bestScore: new Float64Array(officialIds.size),
       bestEntry: new Int32Array(officialIds.size).fill(-1),
       bestKind: new Uint8Array(officialIds.size),
+      bestVia: new Array<string | null>(officialIds.size).fill(null),
+      strong: new Uint8Array(officialIds.size),
       touched: [],
     };
   }
@@ -164,6 +216,50 @@ export class SearchIndex {
       this.previous = { query: q, matched: cached.matched };
       return cached.hits.map((h) => ({ ...h }));
     }
+    const { bestEntry, touched } = this.scratch;
+    touched.length = 0;
+
+    const variants = queryVariants(q);
+    // A keystroke that extends the previous query can only pass the prefilter where the previous one passed:
+    // searching just those keeps typing fast on big catalogs.
+    const incremental = this.previous !== null && q.startsWith(this.previous.query);
+    const matched = this.scan(q, incremental ? this.previous!.matched : null, 0, null);
+    for (const v of variants.slice(1)) this.scan(v.text, null, v.via ? VIA_TERM_PENALTY : FILLER_PENALTY, v.via);
+
+    let strongCount = 0;
+    for (const o of touched) strongCount += this.scratch.strong[o]!;
+    if (strongCount < limit) this.typoPass(q);
+    if (strongCount < limit) this.initialsTypoPass(q);
+    if (strongCount < 3) for (const v of variants) this.partialPass(v.text, v.via);
+
+    const hits = this.best(limit);
+    for (const o of touched) bestEntry[o] = -1;
+    this.previous = { query: q, matched };
+    if (cacheable && this.shortQueries.size < 256) this.shortQueries.set(`${limit}:${q}`, { hits: hits.map((h) => ({ ...h })), matched });
+    return hits;
+  }
+
+  private consider(index: number, kind: number, score: number, via: string | null): void {
+    const { bestScore, bestEntry, bestKind, bestVia, strong, touched } = this.scratch;
+    const e = this.entries[index]!;
+    const total = score + e.boost;
+    const o = e.officialId;
+    if (bestEntry[o] === -1) {
+      touched.push(o);
+      strong[o] = 0;
+    } else if (bestScore[o]! >= total) {
+      if (score >= STRONG_SCORE) strong[o] = 1;
+      return;
+    }
+    if (score >= STRONG_SCORE) strong[o] = 1;
+    bestScore[o] = total;
+    bestEntry[o] = index;
+    bestKind[o] = kind;
+    bestVia[o] = via ?? (e.alias ? e.text : null);
+  }
+
+  /** Matches one reading of the query against every name (or the given candidates); returns the prefilter's passes. */
+  private scan(q: string, candidates: number[] | null, penalty: number, via: string | null): number[] {
     let letterMask = 0;
     let charMask = 0;
     let allLetters = true;
@@ -175,99 +271,157 @@ export class SearchIndex {
         allLetters = false;
       }
     }
-    // Best score so far per official name (names and their aliases share one slot); reset via `touched`.
-    const { bestScore, bestEntry, bestKind, touched } = this.scratch;
-    touched.length = 0;
-    const consider = (index: number, kind: number, bonus: number) => {
-      const e = this.entries[index]!;
-      const score = tierScores[kind]! + bonus + e.boost;
-      const o = e.officialId;
-      if (bestEntry[o] === -1) touched.push(o);
-      else if (bestScore[o]! >= score) return;
-      bestScore[o] = score;
-      bestEntry[o] = index;
-      bestKind[o] = kind;
-    };
-
     const entries = this.entries;
-    // A keystroke that extends the previous query can only match what the previous query matched (before the typo
-    // pass): every match of "hujiz" is a match of "huji". Searching just those keeps typing fast on big catalogs.
-    const incremental = this.previous !== null && q.startsWith(this.previous.query);
-    const candidates = incremental ? this.previous!.matched : null;
-    const matched: number[] = [];
+    const passed: number[] = [];
     const count = candidates ? candidates.length : entries.length;
     for (let n = 0; n < count; n++) {
       const i = candidates ? candidates[n]! : n;
       const e = entries[i]!;
       if ((e.letterMask & letterMask) !== letterMask || (e.charMask & charMask) !== charMask) continue;
-      // Every letter of a letters-only match is consumed in order from the names' readings or initials.
+      // Every letter of a letters-only query is consumed in order from the names' readings or initials.
       if (allLetters && !isSubsequence(q, e.letters) && (e.letters === e.lettersU || !isSubsequence(q, e.lettersU))) continue;
+      passed.push(i);
       const at = e.plain.indexOf(q);
       if (at >= 0) {
-        consider(i, e.plain.length === q.length ? Kind.exact : at === 0 ? Kind.prefix : Kind.substring, -Math.min(at, 20) * 2);
-        matched.push(i);
+        const kind = e.plain.length === q.length ? Kind.exact : at === 0 ? Kind.prefix : Kind.substring;
+        this.consider(i, kind, tierScores[kind]! - Math.min(at, 20) * 2 - penalty, via);
         continue;
       }
       const packed = matchTokensPacked(e.tokens, q);
       const quality = packed & 3;
-      const start = packed >> 2;
-      if (quality === MatchQuality.None) continue;
-      matched.push(i);
-      consider(i, quality === MatchQuality.Initials ? Kind.initials : Kind.pinyin, (start === 0 ? 100 : 0) - Math.min(start, 20) * 2);
+      if (quality !== MatchQuality.None) {
+        const start = packed >> 2;
+        const kind = quality === MatchQuality.Initials ? Kind.initials : Kind.pinyin;
+        this.consider(i, kind, tierScores[kind]! + (start === 0 ? 100 : 0) - Math.min(start, 20) * 2 - penalty, via);
+        continue;
+      }
+      const cover = coverQuery(e.tokens, q);
+      if (cover.covered < q.length) continue;
+      // pieces of one lone character each are a weak cover, below every strong hit
+      const base = cover.singles > 0 && cover.pieces > 1 ? STRONG_SCORE - 200 : gappedScores[cover.quality]!;
+      const score = base - 100 * (cover.pieces - 1) - (cover.outOfOrder ? 40 : 0) - 3 * Math.min(cover.gap, 30) - penalty;
+      this.consider(i, Kind.gapped, score, via);
     }
+    return passed;
+  }
 
-    const letters = touched.length < limit && (allLetters ? q.length >= 6 : q.length >= 2) ? queryLetters(q) : '';
-    if (letters.length >= 6) {
-      const maxEdits = letters.length >= 10 ? 2 : 1;
-      // Pigeonhole: with k edits, one of k + 1 pieces of the query survives intact, so it must occur in the name.
-      const pieces = splitEvenly(letters, maxEdits + 1);
-      const approx = new ApproximateMatcher(letters);
-      let lettersMask = 0;
-      for (let i = 0; i < letters.length; i++) lettersMask |= letterBit(letters.charCodeAt(i));
-      const stamp = ++this.fuzzyStamp;
-      for (const piece of pieces) {
-        for (const i of this.trigrams.get(piece.slice(0, 3)) ?? []) {
-          if (this.fuzzySeen[i] === stamp) continue;
-          this.fuzzySeen[i] = stamp;
-          const e = entries[i]!;
-          if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
-          if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
-          // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
-          if (!allLetters && (e.charMask & charMask) === 0) continue;
-          const d = approx.distance(e.letters, maxEdits);
-          if (d === 0) consider(i, Kind.pinyin, -50);
-          else if (d <= maxEdits) consider(i, Kind.fuzzy, -d * 200);
-        }
+  /** Typos in pinyin (and homophones typed in characters): Myers over the names' readings, pigeonhole-filtered. */
+  private typoPass(q: string): void {
+    const allLetters = [...q].every(isAsciiLetter);
+    if (allLetters ? q.length < 6 : q.length < 2) return;
+    const letters = queryLetters(q);
+    if (letters.length < 6) return;
+    const han = [...q].filter((c) => isHanCode(c.charCodeAt(0)));
+    const maxEdits = letters.length >= 10 ? 2 : 1;
+    // With k edits, one of k + 1 pieces of the query survives intact, so it must occur in the name.
+    const pieces = splitEvenly(letters, maxEdits + 1);
+    const approx = new ApproximateMatcher(letters);
+    let lettersMask = 0;
+    for (let i = 0; i < letters.length; i++) lettersMask |= letterBit(letters.charCodeAt(i));
+    const stamp = ++this.stamp;
+    const { bestEntry } = this.scratch;
+    for (const piece of pieces) {
+      for (const i of this.trigrams.get(piece.slice(0, 3)) ?? []) {
+        if (this.seen[i] === stamp) continue;
+        this.seen[i] = stamp;
+        const e = this.entries[i]!;
+        if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
+        if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
+        // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
+        if (han.length > 0 && !han.some((c) => e.plain.includes(c))) continue;
+        const d = approx.distance(e.letters, maxEdits);
+        if (d === 0) this.consider(i, Kind.pinyin, tierScores[Kind.pinyin]! - 50, null);
+        else if (d <= maxEdits) this.consider(i, Kind.fuzzy, tierScores[Kind.fuzzy]! - d * 200, null);
       }
     }
+  }
 
-    // Top `limit` by score (ties by name), without sorting every match.
+  /** One wrong letter in initials (hjzn for hjzm): four to eight letters, one half of them survives intact. */
+  private initialsTypoPass(q: string): void {
+    if (q.length < 4 || q.length > 8 || ![...q].every(isAsciiLetter)) return;
+    const half = Math.floor(q.length / 2);
+    const halves = [q.slice(0, half), q.slice(half)];
+    const approx = new ApproximateMatcher(q);
+    const stamp = ++this.stamp;
+    const { bestEntry } = this.scratch;
+    for (const h of halves) {
+      for (const i of this.initialBigrams.get(h.slice(0, 2)) ?? []) {
+        if (this.seen[i] === stamp) continue;
+        this.seen[i] = stamp;
+        const e = this.entries[i]!;
+        // residents type initials from the start of a name: compare with its first letters only
+        const head = e.initials.slice(0, q.length + 1);
+        if (bestEntry[e.officialId] !== -1 || !halves.some((p) => head.includes(p))) continue;
+        if (approx.distance(head, 1) === 1) this.consider(i, Kind.fuzzy, tierScores[Kind.fuzzy]! - 250, null);
+      }
+    }
+  }
+
+  /**
+   * Nothing (or little) covers the whole query: names holding most of its characters, ranked by how much of the
+   * query they cover and how tightly (低收入证明 still finds 低收入困难家庭证明开具 when 开具 is typed too).
+   */
+  private partialPass(q: string, via: string | null): void {
+    const han = [...new Set([...q].filter((c) => isHanCode(c.charCodeAt(0))))];
+    if (han.length < 2) return;
+    const need = Math.max(2, Math.ceil(han.length * PARTIAL_MIN));
+    const stamp = ++this.stamp;
+    const hits: number[] = [];
+    for (const c of han) {
+      for (const i of this.hanPostings.get(c) ?? []) {
+        if (this.seen[i] !== stamp) {
+          this.seen[i] = stamp;
+          this.hanCount[i] = 0;
+        }
+        if (++this.hanCount[i]! === need) hits.push(i);
+      }
+    }
+    const { bestEntry, strong } = this.scratch;
+    for (const i of hits) {
+      const e = this.entries[i]!;
+      if (bestEntry[e.officialId] !== -1 && strong[e.officialId]) continue;
+      const cover = coverQuery(e.tokens, q);
+      const coverage = cover.covered / q.length;
+      if (coverage < PARTIAL_MIN || cover.covered === q.length) continue;
+      this.consider(i, Kind.partial, 600 + 800 * coverage - 60 * (cover.pieces - 1) - 2 * Math.min(cover.gap, 30), via);
+    }
+  }
+
+  /** The best `limit` slots, without weak hits when strong ones exist, nor others' regions when local ones match. */
+  private best(limit: number): SearchHit[] {
+    const { bestScore, bestEntry, bestKind, bestVia, strong, touched } = this.scratch;
+    const entries = this.entries;
+    let anyStrong = false;
+    for (const o of touched) if (strong[o]) anyStrong = true;
+    const keep = (o: number) => !anyStrong || strong[o] === 1;
+    let anyLocal = false;
+    for (const o of touched) if (keep(o) && entries[bestEntry[o]!]!.local) anyLocal = true;
+    const admissible = (o: number) => keep(o) && (!anyLocal || entries[bestEntry[o]!]!.local);
     const top: number[] = [];
     const better = (a: number, b: number) =>
       bestScore[a]! > bestScore[b]! ||
       (bestScore[a] === bestScore[b] && entries[bestEntry[a]!]!.official < entries[bestEntry[b]!]!.official);
     for (const o of touched) {
+      if (!admissible(o)) continue;
       if (top.length === limit && !better(o, top[top.length - 1]!)) continue;
       let k = top.length === limit ? limit - 1 : top.length;
       while (k > 0 && better(o, top[k - 1]!)) k--;
       top.splice(k, 0, o);
       if (top.length > limit) top.pop();
     }
-    const hits = top.map((o) => {
+    return top.map((o) => {
       const e = entries[bestEntry[o]!]!;
+      const m = e.matters[0]!;
       return {
-        id: e.matters[0]!.id,
+        id: m.id,
         name: e.official,
         score: bestScore[o]!,
         kind: kindNames[bestKind[o]!]!,
-        viaAlias: e.alias ? e.text : null,
+        viaAlias: bestVia[o]!,
         otherImplementations: e.matters.length - 1,
+        region: e.local ? null : (m.region ?? null),
       };
     });
-    for (const o of touched) bestEntry[o] = -1;
-    this.previous = { query: q, matched };
-    if (cacheable && this.shortQueries.size < 256) this.shortQueries.set(`${limit}:${q}`, { hits: hits.map((h) => ({ ...h })), matched });
-    return hits;
   }
 }
 
