@@ -3,6 +3,8 @@ import type { EmulatorDefinition } from '../lib/emulator.js';
 import { signatureAlgorithms, type SignatureAlgorithm } from './auth.js';
 import { buildCatalog } from './dataset.js';
 import { PlatformServer, platformFaults, type PlatformFault } from './server.js';
+import { paymentFaults, type PaymentFault } from './payment-gateway.js';
+import { payerPersonas } from './payment-personas.js';
 import { CatalogVersions } from './versions.js';
 
 /** The secret every emulated terminal shares with the emulated platform (the default kiosk.yaml uses it too). */
@@ -12,7 +14,7 @@ export const platformEmulator: EmulatorDefinition = {
   name: 'platform',
   summary: 'government service platform API (catalog, proofs, case progress, evaluations) with 1,354 real matters; guides partly generated',
   usage:
-    '[--port N] [--scale N] [--secret S] [--public-url URL] [--signature HMAC-SM3|HMAC-SHA256]   --signature: accept only this request signature (default both)  --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes',
+    '[--port N] [--scale N] [--secret S] [--public-url URL] [--signature HMAC-SM3|HMAC-SHA256] [--ledger FILE] [--password-seconds N] [--reverse-not-before-ms N]   --signature: accept only this request signature (default both)  --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes; --ledger FILE: every charge, reverse and refund as JSON lines',
   async start({ port, argv }) {
     const scale = Number(flag(argv, '--scale') ?? 1);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale needs a whole number 1–1000');
@@ -29,13 +31,21 @@ export const platformEmulator: EmulatorDefinition = {
       port: port ?? (portArg ? Number(portArg) : 0),
       publicUrl,
       signatureAlgorithms: signature ? [signature as SignatureAlgorithm] : undefined,
+      payments: { ledgerFile: flag(argv, '--ledger'), timings: paymentTimings(argv) },
     });
     const address = await server.listen();
     return {
       name: 'platform',
       address,
-      faults: [...platformFaults],
-      actions: [{ name: 'publish', help: 'publish a new catalog version (a few matters added, changed and withdrawn)' }],
+      faults: [...platformFaults, ...paymentFaults],
+      actions: [
+        { name: 'publish', help: 'publish a new catalog version (a few matters added, changed and withdrawn)' },
+        {
+          name: 'scanQr',
+          help: 'a resident scans the payment QR on screen and pays (or has too little money)',
+          choices: ['instant', 'insufficient'],
+        },
+      ],
       state: () => ({
         catalogVersion: versions.current,
         matters: versions.snapshot(versions.current).size,
@@ -45,13 +55,24 @@ export const platformEmulator: EmulatorDefinition = {
         cases: server.cases.samples(),
         evaluations: [...server.evaluations.values()].map((e) => ({ evaluationId: e.evaluationId, terminal: e.terminal, ...e.body })),
         recentRequests: server.requests.slice(-20),
+        payments: {
+          orders: server.payments.orderCount(),
+          ledger: server.payments.ledger.entries.slice(-20),
+          payers: payerPersonas.map((p) => p.name),
+        },
       }),
       setFault(name, on) {
+        if (paymentFaults.some((f) => f.name === name)) {
+          if (on) server.payments.faults.add(name as PaymentFault);
+          else server.payments.faults.delete(name as PaymentFault);
+          return;
+        }
         if (!platformFaults.some((f) => f.name === name)) throw new Error(`unknown fault "${name}"`);
         if (on) server.faults.add(name as PlatformFault);
         else server.faults.delete(name as PlatformFault);
       },
-      act(action) {
+      act(action, arg) {
+        if (action === 'scanQr') return void server.payments.scanQr(undefined, arg === 'insufficient' ? 'insufficient' : 'instant');
         if (action !== 'publish') throw new Error(`unknown action "${action}"`);
         versions.publish();
       },
@@ -59,3 +80,13 @@ export const platformEmulator: EmulatorDefinition = {
     };
   },
 };
+
+/** Payment gateway timings from the command line (the crash bench shrinks them to keep trials fast). */
+function paymentTimings(argv: string[]): { passwordMs?: number; reverseNotBeforeMs?: number } {
+  const seconds = flag(argv, '--password-seconds');
+  const reverse = flag(argv, '--reverse-not-before-ms');
+  return {
+    ...(seconds !== undefined ? { passwordMs: Number(seconds) * 1000 } : {}),
+    ...(reverse !== undefined ? { reverseNotBeforeMs: Number(reverse) } : {}),
+  };
+}

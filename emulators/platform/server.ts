@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { SignatureVerifier, type SignatureAlgorithm } from './auth.js';
 import { CaseBook } from './case-book.js';
 import { ProofDesk } from './proof-desk.js';
+import { PaymentGateway, type GatewayTimings } from './payment-gateway.js';
+import { handlePaymentRoute, handleStatementRoute } from './payment-routes.js';
 import type { CatalogVersions } from './versions.js';
 
 export const platformFaults = [
@@ -27,6 +29,8 @@ export interface PlatformServerOptions {
   publicUrl?: string;
   /** Signature algorithms accepted (default: HMAC-SHA256 and HMAC-SM3). */
   signatureAlgorithms?: readonly SignatureAlgorithm[];
+  /** The payment gateway: its ledger file (--ledger) and timings (tests and the crash bench shrink them). */
+  payments?: { ledgerFile?: string; timings?: Partial<GatewayTimings> };
 }
 
 export const defaultPublicUrl = 'https://zwfw.example.gov.cn';
@@ -44,6 +48,7 @@ export class PlatformServer {
   readonly requests: RequestRecord[] = [];
   readonly proofs: ProofDesk;
   readonly cases: CaseBook;
+  readonly payments: PaymentGateway;
   /** Evaluations received, by idempotency key (a repeated key is acknowledged, not stored again). */
   readonly evaluations = new Map<string, { evaluationId: string; terminal: string; body: Record<string, unknown> }>();
   private readonly server: http.Server;
@@ -54,6 +59,7 @@ export class PlatformServer {
     const publicUrl = options.publicUrl ?? defaultPublicUrl;
     this.proofs = new ProofDesk({ publicUrl });
     this.cases = new CaseBook(options.versions.snapshot(options.versions.current), { publicUrl });
+    this.payments = new PaymentGateway({ publicUrl, ...options.payments });
     this.server = http.createServer((req, res) => void this.handle(req, res));
   }
 
@@ -224,6 +230,19 @@ export class PlatformServer {
       }
       return send(200, { accepted: true, duplicate: seen !== undefined, evaluationId: (seen ?? this.evaluations.get(key)!).evaluationId });
     }
+    const payment =
+      handleStatementRoute(this.payments, { method: req.method ?? 'GET', url, terminal }) ??
+      (await handlePaymentRoute(this.payments, { method: req.method ?? 'GET', url, body: jsonBody(body), terminal }));
+    if (payment && 'drop' in payment) {
+      record.status = -4;
+      req.socket.destroy();
+      return;
+    }
+    if (payment && 'delayMs' in payment) {
+      await new Promise((r) => setTimeout(r, payment.delayMs));
+      return send(payment.reply.status, payment.reply.body);
+    }
+    if (payment) return send(payment.status, payment.body);
     return fail(404, 'notFound', `no ${req.method} ${url.pathname}`);
   }
 }
