@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
 import { CatalogStatusSchema, coreEvents, IdentitySnapshotSchema, SessionSnapshotSchema } from '../core/events.js';
 import { FlowStateSchema } from '../core/flows/views.js';
+import { FleetDisplaySchema } from '../core/fleet/display.js';
 
 export { CatalogStatusSchema, IdentitySnapshotSchema, SessionSnapshotSchema };
 import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
@@ -174,6 +175,8 @@ export const contract = {
     'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
+    /** The fleet's lock screen and attract notice now (then `fleet.display` events). */
+    'fleet.display': { params: empty, result: FleetDisplaySchema },
   },
   events: coreEvents,
 } as const;

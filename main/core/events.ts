@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DeviceStatusSchema } from '../../devices/core/status.js';
 import { FlowStateSchema } from './flows/views.js';
+import { FleetDisplaySchema } from './fleet/display.js';
 
 /**
  * What the core tells whoever listens (the UI through the bridge, later the fleet agent): each event with its
@@ -58,6 +59,8 @@ export const coreEvents = {
   'catalog.status': CatalogStatusSchema,
   /** The running flow changed (null: no flow runs any more). */
   'flow.state': FlowStateSchema.nullable(),
+  /** The fleet locked or unlocked the terminal, or set the attract screen's notice. */
+  'fleet.display': FleetDisplaySchema,
 } as const;
 
 export type CoreEventName = keyof typeof coreEvents;

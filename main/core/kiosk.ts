@@ -31,6 +31,8 @@ import { identityPort, type IdentityView } from './flows/identity-port.js';
 import type { NeededDevice } from './flows/types.js';
 import { isDocumentPrinter, isReceiptPrinter, type DocumentPrinter, type ReceiptPrinter } from '../../devices/printer/index.js';
 import { composeProgressSlip, progressSlipReceipt } from './documents/progress-slip.js';
+import { FleetDisplayState } from './fleet/display.js';
+import { TerminalFleet } from './fleet/terminal-fleet.js';
 
 export interface KioskOptions {
   config: KioskConfig;
@@ -67,6 +69,10 @@ export class Kiosk {
   readonly platform: PlatformClient | null;
   readonly outbox: OutboxService;
   readonly flows: FlowService;
+  /** The fleet's lock screen and attract notice (kept across restarts; set by fleet commands). */
+  readonly fleetDisplay: FleetDisplayState;
+  /** The fleet agent; null when config `fleet` is absent. */
+  readonly fleet: TerminalFleet | null;
   readonly startedAt = new Date();
   readonly runtime: 'electron' | 'browser';
   readonly version = productVersion;
@@ -81,6 +87,7 @@ export class Kiosk {
     this.audit = new AuditLog(this.db);
     const kv = new KeyValueStore(this.db);
     this.gate = new MaintenanceGate(kv, this.config.maintenance);
+    this.fleetDisplay = new FleetDisplayState(kv, (d) => this.emit('fleet.display', d));
     const clock = options.clock ?? systemClock;
     const sessionLog = options.logger.child({ module: 'session' });
     this.session = new SessionManager(
@@ -191,6 +198,9 @@ export class Kiosk {
       emit: (state) => this.emit('flow.state', state),
       log: options.logger.child({ module: 'flows' }),
     });
+    this.fleet = this.config.fleet
+      ? new TerminalFleet(this, this.config.fleet, { dataDir: options.dataDir, kv, logger: options.logger })
+      : null;
   }
 
   async start(): Promise<void> {
@@ -199,6 +209,7 @@ export class Kiosk {
     this.catalog.start();
     this.outbox.start();
     await this.devices.startAll();
+    this.fleet?.start(() => true);
   }
 
   async stop(): Promise<void> {
@@ -207,6 +218,7 @@ export class Kiosk {
     this.session.dispose();
     this.catalog.stop();
     this.outbox.stop();
+    await this.fleet?.stop();
     await this.devices.stopAll();
     this.db.close();
   }

@@ -5,6 +5,7 @@ import { createI18n, directionOf } from './i18n/index.js';
 import { lazyScreen } from './lazy-screen.js';
 import { moveFocus, moveForKey } from './keyboard/focus.js';
 import { AttractScreen } from './screens/AttractScreen.js';
+import { LockScreen } from './screens/LockScreen.js';
 import { cssVariables } from './theme/tokens.js';
 import { AppContext, useApp, useSlice, type AppContextValue } from './stores/index.js';
 import { back, current } from './stores/navigation.js';
@@ -35,6 +36,7 @@ function Screens() {
   const route = useSlice(stores.navigation, (s) => current(s));
   const overlay = useSlice(stores.navigation, (s) => s.overlay);
   const flow = useSlice(stores.flow, (s) => s.state !== null);
+  const lock = useSlice(stores.fleet, (s) => s.display.lock);
 
   if (!session) {
     return (
@@ -45,7 +47,8 @@ function Screens() {
     );
   }
   let screen;
-  if (session.phase === 'idle') screen = <AttractScreen />;
+  if (session.phase === 'idle' && lock) screen = <LockScreen message={lock.message} alternative={lock.alternative} />;
+  else if (session.phase === 'idle') screen = <AttractScreen />;
   else if (session.mode === 'maintenance') screen = <MaintenanceScreen />;
   else if (flow) screen = <FlowScreen />;
   else if (route.screen === 'service') screen = <ServiceUnavailableScreen service={route.service} matterName={route.matterName} />;

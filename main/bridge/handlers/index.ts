@@ -2,6 +2,7 @@ import type { Kiosk } from '../../core/kiosk.js';
 import { createDispatcher, type Handlers } from '../dispatcher.js';
 import { catalogHandlers } from './catalog.js';
 import { flowHandlers } from './flows.js';
+import { fleetHandlers } from './fleet.js';
 import { identityHandlers } from './identity.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
@@ -15,6 +16,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...maintenanceHandlers(kiosk),
     ...catalogHandlers(kiosk),
     ...flowHandlers(kiosk),
+    ...fleetHandlers(kiosk),
   };
 }
 

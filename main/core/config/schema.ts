@@ -4,6 +4,7 @@ import { pinHashProblem } from '../maintenance/pin.js';
 import { suiteProblem } from '../crypto/suite.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../time/format.js';
 import { deviceEntrySchema, type DriverCatalog } from './device-entry.js';
+import { fleetConfigSchema } from '../fleet/config.js';
 
 export type { DeviceConfig, DriverCatalog } from './device-entry.js';
 
@@ -128,6 +129,8 @@ export function configSchema(drivers: DriverCatalog) {
       /** Window permissions the kiosk grants (all others are denied). */
       permissions: z.array(z.enum(['media', 'clipboard-read', 'fullscreen'])).default([]),
       devices: z.array(deviceEntrySchema(drivers)).default([]),
+      /** The fleet agent (MQTT presence, alarms, signed commands, updates). Absent: off. */
+      fleet: fleetConfigSchema.optional(),
     })
     .superRefine((c, ctx) => {
       if (!c.languages.includes(c.defaultLanguage))

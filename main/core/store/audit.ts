@@ -16,7 +16,9 @@ export type AuditType =
   | 'print.failed'
   | 'device.status'
   | 'device.selfTest'
-  | 'bridge.rejected';
+  | 'bridge.rejected'
+  | 'fleet.command'
+  | 'fleet.update';
 
 export interface AuditEntry {
   id: number;

@@ -615,4 +615,10 @@ export const en: Shape<Messages> = {
       forbidden: 'You are not allowed to do this.',
     },
   },
+  fleet: {
+    lockTitle: 'Service suspended',
+    lockAlternative: 'You can go to: {{alternative}}',
+    lockHotline: 'For help call {{hotline}}',
+    notice: 'Notice',
+  },
 };

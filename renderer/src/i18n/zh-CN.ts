@@ -586,6 +586,12 @@ export const zhCN = {
       forbidden: '没有权限进行此操作。',
     },
   },
+  fleet: {
+    lockTitle: '暂停服务',
+    lockAlternative: '您可以前往：{{alternative}}',
+    lockHotline: '咨询请拨打 {{hotline}}',
+    notice: '通知',
+  },
 };
 
 export type Messages = typeof zhCN;

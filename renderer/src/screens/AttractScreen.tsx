@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FleetNotice } from '../components/FleetNotice.js';
 import { PrintingNotice } from '../components/PrintingNotice.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
@@ -30,6 +31,7 @@ export function AttractScreen() {
         {time}
       </div>
       <div data-testid="date">{date}</div>
+      <FleetNotice />
       <PrintingNotice />
       <button type="button" className="touch" autoFocus data-testid="touch-to-start">
         {t('attract.touchToStart')}

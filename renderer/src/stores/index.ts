@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { BridgeClient } from '../bridge/client.js';
 import { createCatalogStore, initialCatalogSession } from './catalog.js';
+import { createFleetStore } from './fleet.js';
 import { applyFlowState, createFlowStore, initialFlow } from './flow.js';
 import { createIdentityStore, initialIdentity } from './identity.js';
 import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
@@ -20,6 +21,7 @@ export function createStores() {
     identity: createIdentityStore(),
     catalog: createCatalogStore(),
     flow: createFlowStore(),
+    fleet: createFleetStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -42,6 +44,7 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
     stores.identity.setState(snap.identity, true);
     stores.catalog.setState({ status: snap.catalog });
     stores.flow.setState({ state: snap.flow });
+    stores.fleet.setState({ display: await bridge.call('fleet.display', {}) });
   };
   const offConn = bridge.onConnection((connected) => {
     stores.session.setState({ connected });
@@ -63,6 +66,9 @@ export function connectStores(stores: Stores, bridge: BridgeClient): () => void 
         break;
       case 'catalog.status':
         stores.catalog.setState({ status: e.payload });
+        break;
+      case 'fleet.display':
+        stores.fleet.setState({ display: e.payload });
         break;
       case 'device.status':
         stores.terminal.setState((s) => ({ devices: applyDeviceStatus(s.devices, e.payload) }));
