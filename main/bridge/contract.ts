@@ -118,6 +118,44 @@ export const contract = {
       /** `flow`: the flow this terminal runs for the matter ("在本机办理"), or null when it cannot do it here. */
       result: z.object({ matter: MatterSchema.nullable(), flow: z.string().nullable() }),
     },
+    /** Pinyin → Chinese candidates for the on-screen keyboard, best first; `consumed` letters each one uses up. */
+    'ime.candidates': {
+      params: z
+        .object({
+          letters: z.string().regex(/^[a-zA-Z']{1,40}$/),
+          /** The characters just before the cursor (words they continue rank higher). */
+          context: z.string().max(16).optional(),
+          page: z.number().int().min(0).max(50).default(0),
+          pageSize: z.number().int().min(1).max(12).default(8),
+        })
+        .strict(),
+      result: z.object({
+        candidates: z.array(z.object({ text: z.string(), consumed: z.number().int() })),
+        page: z.number(),
+        more: z.boolean(),
+      }),
+    },
+    /** Handwritten strokes (pad pixels, y downwards) → characters, best first. */
+    'handwriting.recognize': {
+      params: z
+        .object({
+          width: z.number().positive().max(4096),
+          height: z.number().positive().max(4096),
+          strokes: z
+            .array(
+              z
+                .array(z.tuple([z.number().finite().min(-4096).max(8192), z.number().finite().min(-4096).max(8192)]))
+                .min(1)
+                .max(400),
+            )
+            .min(1)
+            .max(40),
+          context: z.string().max(16).optional(),
+          limit: z.number().int().min(1).max(20).default(10),
+        })
+        .strict(),
+      result: z.object({ candidates: z.array(z.string()) }),
+    },
     /** Starts a flow (for a matter that names it, or a matter-free one such as the progress query). */
     'flow.start': {
       params: z.object({ flowId: z.string().min(1).max(40), matterId: z.string().min(1).max(120).nullable() }).strict(),

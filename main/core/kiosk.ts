@@ -31,6 +31,8 @@ import { identityPort, type IdentityView } from './flows/identity-port.js';
 import type { NeededDevice } from './flows/types.js';
 import { isDocumentPrinter, isReceiptPrinter, type DocumentPrinter, type ReceiptPrinter } from '../../devices/printer/index.js';
 import { composeProgressSlip, progressSlipReceipt } from './documents/progress-slip.js';
+import { InputService } from './input/input-service.js';
+import { catalogVocabularySource } from './input/vocabulary-source.js';
 import { FleetDisplayState } from './fleet/display.js';
 import { TerminalFleet } from './fleet/terminal-fleet.js';
 
@@ -69,6 +71,8 @@ export class Kiosk {
   readonly platform: PlatformClient | null;
   readonly outbox: OutboxService;
   readonly flows: FlowService;
+  /** Chinese input (pinyin candidates, handwriting) for every text field. */
+  readonly input: InputService;
   /** The fleet's lock screen and attract notice (kept across restarts; set by fleet commands). */
   readonly fleetDisplay: FleetDisplayState;
   /** The fleet agent; null when config `fleet` is absent. */
@@ -190,6 +194,10 @@ export class Kiosk {
       now: () => new Date(clock.now()),
       log: options.logger.child({ module: 'flows' }),
     });
+    this.input = new InputService({
+      log: options.logger.child({ module: 'input' }),
+      vocabulary: catalogVocabularySource(this.catalog),
+    });
     this.flows = new FlowService({
       registry: buildFlowRegistry(handlers),
       devices: kinds,
@@ -207,6 +215,7 @@ export class Kiosk {
     this.audit.append('kiosk.started', { version: this.version, runtime: this.runtime, terminal: this.config.terminal.id });
     this.log.info({ version: this.version, runtime: this.runtime, terminal: this.config.terminal.id }, 'kiosk core started');
     this.catalog.start();
+    this.input.preload();
     this.outbox.start();
     await this.devices.startAll();
     this.fleet?.start(() => true);
@@ -217,6 +226,7 @@ export class Kiosk {
     this.session.end('shutdown');
     this.session.dispose();
     this.catalog.stop();
+    this.input.stop();
     this.outbox.stop();
     await this.fleet?.stop();
     await this.devices.stopAll();

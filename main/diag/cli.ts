@@ -6,11 +6,13 @@ import { driverList } from './drivers.js';
 import { flowDefinitions } from '../core/flows/definitions/index.js';
 import { describeFlows } from '../core/flows/registry.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
+import { auditCommand } from './audit.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
 import { printTestPage } from './test-page.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
+import { handwritingCandidates, imeCandidates } from './input.js';
 
 /**
  * The technicians' diagnostic CLI: `npm run -s diag -- <subcommand>`. Output is JSON on stdout so
@@ -30,13 +32,22 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   decode a GA 467 read reply frame or a bare 256-byte text block (JSON; exit 1 if bad)
   idcard read --port PATH|tcp://HOST:PORT [--baud 115200] [--wait 10] [--fingerprint] [--show-personal-data]
                   read one card from a reader (personal data masked unless asked)
+  audit verify [--data-dir DIR]
+                  check the audit log's hash chain across its archive files; exit 1 naming the first edited or
+                  deleted row (JSON report on stdout with the chain's head hash)
   catalog search QUERY [--limit N] [--json] [--platform URL] [--data-dir DIR]
                   ranked matches from the local catalog; with --platform, sync from that platform first
                   (--json prints [{ "id", "name", "code", "score" }])
   printer status --uri ipp://HOST[:PORT]/PATH
                   the printer's state, reasons, supplies and whether it accepts jobs (JSON; exit 1 if unreachable)
   printer test-page --uri ipp://HOST[:PORT]/PATH
-                  print the A4 test page; exit 0 only when the job completed (JSON with the typed error otherwise)`;
+                  print the A4 test page; exit 0 only when the job completed (JSON with the typed error otherwise)
+  ime LETTERS [--limit N] [--json]
+                  the on-screen keyboard's pinyin candidates for LETTERS, best first (--json prints
+                  { "candidates": ["身份证", ...] }); full pinyin, initials (sfz), partial syllables, ü as v
+  handwriting FILE [--limit N] [--json]
+                  recognise one handwritten character with zinnia; FILE is { "width", "height",
+                  "strokes": [[[x, y], ...], ...] } with y growing downwards (--json prints { "candidates": [...] })`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
@@ -154,6 +165,23 @@ async function main(argv: string[]): Promise<number> {
         dataDir: path.resolve(opt('--data-dir') ?? defaultDataDir()),
         config: loadConfig(configPath(args)),
       });
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'audit': {
+      const result = auditCommand(rest, defaultDataDir());
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'ime':
+    case 'handwriting': {
+      const result = command === 'ime' ? imeCandidates(rest) : await handwritingCandidates(rest);
+      if (!result) {
+        process.stderr.write(usage + '\n');
+        return 2;
+      }
       process.stdout.write(result.out);
       process.stderr.write(result.err);
       return result.code;

@@ -4,6 +4,7 @@ import { catalogHandlers } from './catalog.js';
 import { flowHandlers } from './flows.js';
 import { fleetHandlers } from './fleet.js';
 import { identityHandlers } from './identity.js';
+import { inputHandlers } from './input.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
 import { terminalHandlers } from './terminal.js';
@@ -16,6 +17,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...maintenanceHandlers(kiosk),
     ...catalogHandlers(kiosk),
     ...flowHandlers(kiosk),
+    ...inputHandlers(kiosk),
     ...fleetHandlers(kiosk),
   };
 }
