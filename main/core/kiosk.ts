@@ -12,8 +12,9 @@ import { IdentityService } from './identity/identity-service.js';
 import type { Logger } from './log/logger.js';
 import { MaintenanceGate } from './maintenance/gate.js';
 import { SessionManager } from './session/session.js';
-import { AuditLog } from './store/audit.js';
-import { openDatabase, type Db } from './store/db.js';
+import type { AuditLog } from './store/audit.js';
+import type { Db } from './store/db.js';
+import { KioskStores } from './store/kiosk-stores.js';
 import { KeyValueStore } from './store/kv.js';
 import { productVersion } from './terminal/version.js';
 import { CatalogService } from './catalog/catalog-service.js';
@@ -61,6 +62,8 @@ export class Kiosk {
   readonly config: KioskConfig;
   readonly log: Logger;
   readonly db: Db;
+  /** The database files (kiosk.sqlite, the durable outbox.sqlite), checked and rebuilt if damaged at start. */
+  readonly stores: KioskStores;
   readonly audit: AuditLog;
   readonly session: SessionManager;
   readonly devices: DeviceManager;
@@ -87,8 +90,9 @@ export class Kiosk {
     this.config = options.config;
     this.runtime = options.runtime;
     this.log = options.logger.child({ module: 'core' });
-    this.db = openDatabase(options.dataDir);
-    this.audit = new AuditLog(this.db);
+    this.stores = new KioskStores(options.dataDir, this.config.crypto.suite, options.logger.child({ module: 'store' }));
+    this.db = this.stores.db;
+    this.audit = this.stores.audit;
     const kv = new KeyValueStore(this.db);
     this.gate = new MaintenanceGate(kv, this.config.maintenance);
     this.fleetDisplay = new FleetDisplayState(kv, (d) => this.emit('fleet.display', d));
@@ -149,7 +153,10 @@ export class Kiosk {
       },
     );
     this.outbox = new OutboxService(
-      new Outbox(this.db, new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')))),
+      new Outbox(
+        this.stores.outboxDb,
+        new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')), this.config.crypto.suite),
+      ),
       this.platform ? platformSender(this.platform) : null,
       options.logger.child({ module: 'outbox' }),
     );
@@ -214,6 +221,7 @@ export class Kiosk {
   async start(): Promise<void> {
     this.audit.append('kiosk.started', { version: this.version, runtime: this.runtime, terminal: this.config.terminal.id });
     this.log.info({ version: this.version, runtime: this.runtime, terminal: this.config.terminal.id }, 'kiosk core started');
+    this.stores.start();
     this.catalog.start();
     this.input.preload();
     this.outbox.start();
@@ -230,7 +238,7 @@ export class Kiosk {
     this.outbox.stop();
     await this.fleet?.stop();
     await this.devices.stopAll();
-    this.db.close();
+    this.stores.close();
   }
 
   describeDevice(id: string): { driver: string; transport: string } {

@@ -10,7 +10,8 @@ import { KeyFile, PayloadCipher } from '../../main/core/outbox/cipher.js';
 import { Outbox } from '../../main/core/outbox/outbox.js';
 import { platformSender } from '../../main/core/outbox/platform-sender.js';
 import { PlatformClient } from '../../main/core/platform/client.js';
-import { openDatabase, type Db } from '../../main/core/store/db.js';
+import { openOutboxDatabase } from '../../main/core/outbox/outbox-db.js';
+import type { Db } from '../../main/core/store/db.js';
 import { root } from '../support/kiosk-process.js';
 
 let emu: EmulatorHandle;
@@ -29,7 +30,7 @@ const sender = () =>
   );
 const dbs: Db[] = [];
 const openOutbox = (dir: string, now?: () => Date) => {
-  const db = openDatabase(dir);
+  const { db } = openOutboxDatabase(dir);
   dbs.push(db);
   return new Outbox(db, new PayloadCipher(new KeyFile(path.join(dir, 'outbox.key'))), now, { firstMs: 1000, maxMs: 60_000 });
 };

@@ -1,14 +1,14 @@
 /**
- * Child process for the outbox crash test: queues one evaluation in the given data dir, says so, then hangs
- * as if the send were still in flight — the parent kills it with SIGKILL at that moment.
+ * Child process for the outbox crash and power-cut tests: queues one evaluation in the given data dir (the durable
+ * outbox.sqlite), says so, then hangs as if the send were still in flight — the parent kills it with SIGKILL then.
  */
 import path from 'node:path';
 import { KeyFile, PayloadCipher } from '../../main/core/outbox/cipher.js';
 import { Outbox } from '../../main/core/outbox/outbox.js';
-import { openDatabase } from '../../main/core/store/db.js';
+import { openOutboxDatabase } from '../../main/core/outbox/outbox-db.js';
 
 const dir = process.argv[2]!;
-const db = openDatabase(dir);
+const { db } = openOutboxDatabase(dir);
 const outbox = new Outbox(db, new PayloadCipher(new KeyFile(path.join(dir, 'outbox.key'))));
 const entry = outbox.enqueue('evaluation', {
   caseId: 'CASE-KILL9',

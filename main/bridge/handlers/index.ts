@@ -26,7 +26,9 @@ export function createHandlers(kiosk: Kiosk): Handlers {
 export function createKioskDispatcher(kiosk: Kiosk) {
   const log = kiosk.log.child({ module: 'bridge' });
   return createDispatcher(createHandlers(kiosk), (info) => {
-    log.warn(info, 'bridge message rejected');
-    if (info.code !== 'internal') kiosk.audit.append('bridge.rejected', { code: info.code, method: info.method ?? null });
+    // a client sending garbage in a loop gets one log line and one audit row per kind per minute, with a count
+    if (info.code === 'internal') log.warn(info, 'bridge message rejected');
+    else if (kiosk.stores.rejections.count(info.code, { code: info.code, method: info.method ?? null }))
+      log.warn(info, 'bridge message rejected (further ones of this kind this minute are only counted)');
   });
 }

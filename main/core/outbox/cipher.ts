@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { CryptoSuite } from '../crypto/suite.js';
 
 /** Where the outbox key comes from: a 0600 key file in browser mode; Electron wraps it with safeStorage. */
 export interface KeyProvider {
@@ -25,20 +26,65 @@ export class KeyFile implements KeyProvider {
   }
 }
 
-/** AES-256-GCM: nonce (12) ‖ tag (16) ‖ ciphertext. Tampering or a wrong key fails to open. */
+const SM4_MAGIC = Buffer.from('SM4\x01', 'latin1');
+
+/**
+ * Payload encryption at rest. Default suite: AES-256-GCM, nonce (12) ‖ tag (16) ‖ ciphertext. National suite
+ * (`sm`): Node's OpenSSL has no SM4-GCM, so SM4-CBC with an HMAC-SM3 tag over everything before it (encrypt-then-MAC):
+ * "SM4\x01" ‖ iv (16) ‖ ciphertext ‖ tag (32); the 32-byte key splits into the SM4 key and the MAC key.
+ * Either format opens whatever the suite, so switching suites strands nothing already queued.
+ * Tampering or a wrong key fails to open.
+ */
 export class PayloadCipher {
-  constructor(private readonly keys: KeyProvider) {}
+  constructor(
+    private readonly keys: KeyProvider,
+    private readonly suite: CryptoSuite = 'default',
+  ) {}
 
   seal(plain: string): Buffer {
+    return this.suite === 'sm' ? this.sealSm4(plain) : this.sealAes(plain);
+  }
+
+  open(sealed: Buffer): string {
+    if (sealed.length >= 4 + 16 + 16 + 32 && sealed.subarray(0, 4).equals(SM4_MAGIC)) {
+      try {
+        return this.openSm4(sealed);
+      } catch (e) {
+        // 1 in 2^32 AES nonces start with the magic: such a payload is AES after all
+        if (this.suite === 'sm') throw e;
+      }
+    }
+    return this.openAes(sealed);
+  }
+
+  private sealAes(plain: string): Buffer {
     const iv = randomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.keys.key(), iv);
     const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     return Buffer.concat([iv, c.getAuthTag(), body]);
   }
 
-  open(sealed: Buffer): string {
+  private openAes(sealed: Buffer): string {
     const d = createDecipheriv('aes-256-gcm', this.keys.key(), sealed.subarray(0, 12));
     d.setAuthTag(sealed.subarray(12, 28));
     return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8');
+  }
+
+  private sealSm4(plain: string): Buffer {
+    const key = this.keys.key();
+    const iv = randomBytes(16);
+    const c = createCipheriv('sm4-cbc', key.subarray(0, 16), iv);
+    const head = Buffer.concat([SM4_MAGIC, iv, c.update(plain, 'utf8'), c.final()]);
+    return Buffer.concat([head, createHmac('sm3', key.subarray(16, 32)).update(head).digest()]);
+  }
+
+  private openSm4(sealed: Buffer): string {
+    const key = this.keys.key();
+    const head = sealed.subarray(0, sealed.length - 32);
+    const tag = sealed.subarray(sealed.length - 32);
+    if (!timingSafeEqual(tag, createHmac('sm3', key.subarray(16, 32)).update(head).digest()))
+      throw new Error('outbox payload does not authenticate (tampered, or another key)');
+    const d = createDecipheriv('sm4-cbc', key.subarray(0, 16), head.subarray(4, 20));
+    return Buffer.concat([d.update(head.subarray(20)), d.final()]).toString('utf8');
   }
 }

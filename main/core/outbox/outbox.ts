@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
+import { storeFailure } from '../store/errors.js';
 import type { PayloadCipher } from './cipher.js';
 
 export type OutboxKind = 'evaluation';
@@ -39,11 +40,17 @@ export class Outbox {
   enqueue(kind: OutboxKind, payload: unknown): OutboxEntry {
     const key = randomUUID();
     const at = this.now().toISOString();
-    const id = Number(
-      this.db
-        .prepare('INSERT INTO outbox (kind, idempotency_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)')
-        .run(kind, key, this.cipher.seal(JSON.stringify(payload)), at, at).lastInsertRowid,
-    );
+    let id: number;
+    try {
+      id = Number(
+        this.db
+          .prepare('INSERT INTO outbox (kind, idempotency_key, payload, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?)')
+          .run(kind, key, this.cipher.seal(JSON.stringify(payload)), at, at).lastInsertRowid,
+      );
+    } catch (e) {
+      // disk full or failing: a typed error, and the resident is not told it was saved; earlier entries are intact
+      storeFailure(e, this.db.name, `queueing ${kind}`);
+    }
     return { id, kind, idempotencyKey: key, attempts: 0, nextAttemptAt: at, lastError: null };
   }
 

@@ -1,23 +1,80 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import { migrations as defaultMigrations } from './migrations.js';
+import { isCorruption } from './errors.js';
+import { migrations as defaultMigrations, type Migration } from './migrations.js';
+import { quarantine } from './quarantine.js';
 
 export type Db = Database.Database;
 
 /**
- * Opens (creating if needed) the kiosk database in `dataDir` with WAL and applies pending migrations.
+ * One database file of the kiosk. `durable` files hold promises made to a resident (the outbox; a payment journal
+ * when there is one): they run with synchronous=FULL, so a commit is on the disk before the call returns and a
+ * power cut right after cannot take it back. Others (catalog, settings, audit) use NORMAL: after a power cut they
+ * may lose their last commits, never their consistency. The rule: a table whose row the UI reports as "saved" to
+ * a resident belongs in a durable file.
+ */
+export interface StoreSpec {
+  file: string;
+  migrations: Migration[];
+  durable: boolean;
+}
+
+export const kioskStore: StoreSpec = { file: 'kiosk.sqlite', migrations: defaultMigrations, durable: false };
+
+/** A file found damaged at start: moved aside (kept for analysis) and started afresh. */
+export interface Recovery {
+  file: string;
+  quarantinedAs: string;
+  reason: string;
+}
+
+export interface OpenedStore {
+  db: Db;
+  file: string;
+  recovery: Recovery | null;
+}
+
+/**
+ * Opens (creating if needed) a database in `dataDir` with WAL, checks it (quick_check) and applies pending
+ * migrations. A damaged file (not a database, failed check) is quarantined with a timestamp and rebuilt empty;
+ * the caller says what that means (the catalog re-syncs; the outbox salvages what it can read).
  * The data dir is made 0700 and the database files 0600: they hold the outbox, the audit log and keys.
  */
+export function openStore(dataDir: string, spec: StoreSpec, now: () => Date = () => new Date()): OpenedStore {
+  const file = path.join(dataDir, spec.file);
+  try {
+    return { db: openChecked(dataDir, file, spec), file, recovery: null };
+  } catch (e) {
+    if (!(e instanceof DamagedDatabase) && !isCorruption(e)) throw e;
+    const reason = e instanceof DamagedDatabase ? e.message : `${(e as { code: string }).code}: ${(e as Error).message}`;
+    const quarantinedAs = quarantine(file, now());
+    return { db: openChecked(dataDir, file, spec), file, recovery: { file, quarantinedAs, reason } };
+  }
+}
+
+/** The kiosk database (catalog, settings, audit), as before: throws nothing for damage, rebuilds instead. */
 export function openDatabase(dataDir: string, migrations = defaultMigrations): Db {
-  const file = path.join(dataDir, 'kiosk.sqlite');
+  return openStore(dataDir, { ...kioskStore, migrations }).db;
+}
+
+class DamagedDatabase extends Error {}
+
+function openChecked(dataDir: string, file: string, spec: StoreSpec): Db {
   restrictToOwner(dataDir, file);
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  migrate(db, migrations);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${spec.durable ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new DamagedDatabase(`integrity check failed: ${String(check).slice(0, 200)}`);
+    migrate(db, spec.migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }
 
 export function migrate(db: Db, migrations = defaultMigrations): number {

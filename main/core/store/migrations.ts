@@ -1,5 +1,11 @@
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
 /** Versioned schema migrations, applied in order, each once, inside a transaction. Append only: never edit a shipped one. */
-export const migrations: { version: number; name: string; sql: string }[] = [
+export const migrations: Migration[] = [
   {
     version: 1,
     name: 'audit and settings',
@@ -54,6 +60,14 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         last_error TEXT
       );
       CREATE INDEX outbox_due ON outbox(next_attempt_at);
+    `,
+  },
+  {
+    version: 4,
+    name: 'audit hash chain',
+    sql: `
+      -- '<sha256|sm3>:<hex>' of the previous row's hash and this row (see audit-chain.ts); NULL for older rows
+      ALTER TABLE audit ADD COLUMN hash TEXT;
     `,
   },
 ];

@@ -538,6 +538,9 @@ export const en: Shape<Messages> = {
       print_completed: 'Print completed',
       print_failed: 'Print failed',
       bridge_rejected: 'Request refused',
+      store_recovered: 'Damaged database rebuilt',
+      audit_archived: 'Audit log archived',
+      audit_pruned: 'Expired audit archive deleted',
     },
     auditField: {
       device: 'Device',
@@ -557,6 +560,12 @@ export const en: Shape<Messages> = {
       terminal: 'Terminal',
       durationMs: 'Duration (ms)',
       method: 'Request',
+      count: 'Count',
+      kind: 'Kind',
+      file: 'File',
+      quarantinedAs: 'Kept as',
+      consequence: 'What it means',
+      rows: 'Rows',
     },
     passedValue: { true: 'passed', false: 'failed' },
     selfTestStep: {

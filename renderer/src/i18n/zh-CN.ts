@@ -509,6 +509,9 @@ export const zhCN = {
       print_completed: '打印完成',
       print_failed: '打印失败',
       bridge_rejected: '拒绝了一个请求',
+      store_recovered: '数据库损坏，已重建',
+      audit_archived: '审计日志已归档',
+      audit_pruned: '过期审计归档已删除',
     },
     auditField: {
       device: '设备',
@@ -528,6 +531,12 @@ export const zhCN = {
       terminal: '终端',
       durationMs: '时长（毫秒）',
       method: '请求',
+      count: '次数',
+      kind: '类别',
+      file: '文件',
+      quarantinedAs: '隔离保存为',
+      consequence: '影响',
+      rows: '条数',
     },
     passedValue: { true: '通过', false: '未通过' },
     selfTestStep: {
