@@ -89,6 +89,11 @@ export const contract = {
       params: z.object({ query: z.string().max(64), limit: z.number().int().min(1).max(20).default(8) }).strict(),
       result: z.object({ hits: z.array(SearchHitSchema) }),
     },
+    /** When a search found nothing: matters on the same topic (sharing a word with the query), as a way forward. */
+    'catalog.nearby': {
+      params: z.object({ query: z.string().max(64), limit: z.number().int().min(1).max(20).default(4) }).strict(),
+      result: z.object({ hits: z.array(SearchHitSchema) }),
+    },
     'catalog.browse': {
       params: z
         .object({

@@ -3,10 +3,11 @@ import type { Handlers } from '../dispatcher.js';
 
 export function catalogHandlers(
   kiosk: Kiosk,
-): Pick<Handlers, 'catalog.status' | 'catalog.search' | 'catalog.browse' | 'catalog.facets' | 'catalog.matter'> {
+): Pick<Handlers, 'catalog.status' | 'catalog.search' | 'catalog.nearby' | 'catalog.browse' | 'catalog.facets' | 'catalog.matter'> {
   return {
     'catalog.status': () => kiosk.catalog.status(),
     'catalog.search': ({ query, limit }) => ({ hits: kiosk.catalog.search(query, limit) }),
+    'catalog.nearby': ({ query, limit }) => ({ hits: kiosk.catalog.nearby(query, limit) }),
     'catalog.browse': ({ sort, page, pageSize, ...filter }) => ({ ...kiosk.catalog.browse(filter, sort, page, pageSize), page, pageSize }),
     'catalog.facets': () => kiosk.catalog.facets(),
     'catalog.matter': ({ id }) => {

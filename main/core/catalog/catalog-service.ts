@@ -113,7 +113,15 @@ export class CatalogService {
   }
 
   search(query: string, limit: number): (SearchHit & { department: string | null; terminal: boolean })[] {
-    const hits = this.index.search(query, limit);
+    return this.withSummaries(this.index.search(query, limit));
+  }
+
+  /** When a search finds nothing: matters on the same topic (sharing a word with the query). */
+  nearby(query: string, limit: number): (SearchHit & { department: string | null; terminal: boolean })[] {
+    return this.withSummaries(this.index.nearby(query, limit));
+  }
+
+  private withSummaries(hits: SearchHit[]): (SearchHit & { department: string | null; terminal: boolean })[] {
     const summaries = new Map(this.store.summaries(hits.map((h) => h.id)).map((s) => [s.id, s]));
     return hits.flatMap((h) => {
       const s = summaries.get(h.id);

@@ -7,7 +7,7 @@ export function MatterButton({
   matter,
   note,
 }: {
-  matter: { id: string; name: string; department: string | null; terminal: boolean };
+  matter: { id: string; name: string; department: string | null; terminal: boolean; region?: string | null };
   note?: string;
 }) {
   const { t } = useTranslation();
@@ -30,6 +30,11 @@ export function MatterButton({
         <span className={matter.terminal ? 'badge here' : 'badge hall'}>
           {matter.terminal ? t('catalog.canDoHere') : t('catalog.goToHall')}
         </span>
+        {matter.region && (
+          <span className="badge elsewhere" data-testid="matter-region" lang="zh-CN">
+            {t('catalog.elsewhere', { region: matter.region })}
+          </span>
+        )}
         {matter.department && (
           <span className="muted" lang="zh-CN">
             {matter.department}

@@ -4,6 +4,7 @@ import { CatalogFrame } from '../components/CatalogFrame.js';
 import { Button } from '../components/Button.js';
 import { MatterButton } from '../components/MatterButton.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
+import { SearchWayForward } from '../components/SearchWayForward.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
 
@@ -63,7 +64,7 @@ export function SearchScreen() {
       </p>
       <div className="search-main">
         <section className="results" aria-live="polite" data-testid="search-results">
-          {query !== '' && hits.length === 0 && <p data-testid="no-results">{t('catalog.noResults', { query })}</p>}
+          {query !== '' && hits.length === 0 && <SearchWayForward query={query} />}
           {hits.length > 0 && <p className="muted">{t('catalog.results')}</p>}
           {hits.map((h) => (
             <MatterButton

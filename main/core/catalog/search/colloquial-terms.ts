@@ -16,6 +16,8 @@ export interface ColloquialTerm {
   example: string;
   /** Where residents were seen using the term. */
   source: string;
+  /** A resident's query using the term, when the term alone is too broad to test with (default: the term). */
+  probe?: string;
 }
 
 export const colloquialTerms: readonly ColloquialTerm[] = [
@@ -77,7 +79,8 @@ export const colloquialTerms: readonly ColloquialTerm[] = [
   {
     term: '户籍',
     official: ['户口'],
-    example: '注销户口证明',
+    example: '户口迁移审批',
+    probe: '户籍迁移',
     source: 'catalog names use both words (户籍证明开具, 户口迁移审批): each finds the other',
   },
   {
@@ -176,5 +179,19 @@ export const colloquialTerms: readonly ColloquialTerm[] = [
     official: ['结婚登记', '婚姻登记'],
     example: '结婚登记预约',
     source: 'platform aliases 结婚证明, 婚姻证明 (婚姻登记档案)',
+  },
+  {
+    term: '丢了',
+    official: ['补领', '补办', '挂失'],
+    example: '补领结婚证',
+    probe: '结婚证丢了',
+    source: 'platform alias 身份证丢了 (居民身份证挂失申报、丢失招领); resident wording “结婚证丢了怎么补”',
+  },
+  {
+    term: '坏了',
+    official: ['换领', '补换', '换发'],
+    example: '社会保障卡补领、换领、换发',
+    probe: '社保卡坏了',
+    source: 'platform alias 社保卡坏了 (社会保障卡换领、换发)',
   },
 ];

@@ -47,21 +47,34 @@ export function queryVariants(normalized: string, max = 10): QueryVariant[] {
   // 低保办理, 准生证怎么办: what the resident wants done with the matter, which its name may not say
   const bare = stripped.replace(trailingAction, '');
   if (bare.length >= 2) push(bare, null);
-  // the barest reading first: its expansions matter most when the cap is reached
-  for (const base of [...out].reverse()) {
-    for (const t of prepared) {
-      const at = base.text.indexOf(t.term);
-      const atLetters = t.letters.length >= 4 ? base.text.indexOf(t.letters) : -1;
-      const wholeInitials = t.term.length >= 3 && base.text === t.initials;
-      if (at < 0 && atLetters < 0 && !wholeInitials) continue;
-      for (const official of t.official) {
-        if (official === t.term) continue;
-        if (at >= 0) push(base.text.slice(0, at) + official + base.text.slice(at + t.term.length), t.term);
-        else if (atLetters >= 0) push(base.text.slice(0, atLetters) + official + base.text.slice(atLetters + t.letters.length), t.term);
-        else push(official, t.term);
+  const expand = (bases: QueryVariant[]) => {
+    for (const base of bases) {
+      // a shorter term inside a longer one already read (社保 in 社保卡) is not read again
+      const taken: [number, number][] = [];
+      for (const t of prepared) {
+        const at = base.text.indexOf(t.term);
+        const atLetters = t.letters.length >= 4 ? base.text.indexOf(t.letters) : -1;
+        const wholeInitials = t.term.length >= 3 && base.text === t.initials;
+        if (at < 0 && atLetters < 0 && !wholeInitials) continue;
+        const from = at >= 0 ? at : atLetters >= 0 ? atLetters : 0;
+        const to = from + (at >= 0 ? t.term.length : atLetters >= 0 ? t.letters.length : base.text.length);
+        if (taken.some(([a, b]) => from < b && to > a)) continue;
+        taken.push([from, to]);
+        for (const official of t.official) {
+          if (official === t.term) continue;
+          if (at >= 0) push(base.text.slice(0, at) + official + base.text.slice(at + t.term.length), base.via ?? t.term);
+          else if (atLetters >= 0)
+            push(base.text.slice(0, atLetters) + official + base.text.slice(atLetters + t.letters.length), base.via ?? t.term);
+          else push(official, t.term);
+        }
       }
     }
-  }
+  };
+  // the barest reading first: its expansions matter most when the cap is reached; a second round replaces a
+  // second term (社保卡坏了 → 社会保障卡坏了 → 社会保障卡换领)
+  const firstRound = [...out].reverse();
+  expand(firstRound);
+  expand(out.slice(firstRound.length));
   return out;
 }
 

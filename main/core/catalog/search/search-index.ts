@@ -230,7 +230,8 @@ export class SearchIndex {
     for (const o of touched) strongCount += this.scratch.strong[o]!;
     if (strongCount < limit) this.typoPass(q);
     if (strongCount < limit) this.initialsTypoPass(q);
-    if (strongCount < 3) for (const v of variants) this.partialPass(v.text, v.via);
+    // partial covers read characters; typed letters get the typo passes instead
+    if (strongCount < 3 && ![...q].every(isAsciiLetter)) for (const v of variants) this.partialPass(v.text, v.via);
 
     const hits = this.best(limit);
     for (const o of touched) bestEntry[o] = -1;
@@ -364,7 +365,7 @@ export class SearchIndex {
   private partialPass(q: string, via: string | null): void {
     const han = [...new Set([...q].filter((c) => isHanCode(c.charCodeAt(0))))];
     if (han.length < 2) return;
-    const need = Math.max(2, Math.ceil(han.length * PARTIAL_MIN));
+    const need = Math.min(3, Math.max(2, Math.ceil(han.length * PARTIAL_MIN)));
     const stamp = ++this.stamp;
     const hits: number[] = [];
     for (const c of han) {
@@ -382,9 +383,35 @@ export class SearchIndex {
       if (bestEntry[e.officialId] !== -1 && strong[e.officialId]) continue;
       const cover = coverQuery(e.tokens, q);
       const coverage = cover.covered / q.length;
-      if (coverage < PARTIAL_MIN || cover.covered === q.length) continue;
+      // most of the query, or one compact run of three or more characters of a long question (贫困单身母亲办理最低生活保障)
+      if (cover.covered === q.length || (coverage < PARTIAL_MIN && (cover.covered < 3 || cover.pieces > 2))) continue;
       this.consider(i, Kind.partial, 600 + 800 * coverage - 60 * (cover.pieces - 1) - 2 * Math.min(cover.gap, 30), via);
     }
+  }
+
+  /**
+   * For a search that found nothing: matters on the same topic, i.e. sharing a two-character word with any reading
+   * of the query (个人证明 → 个人…), local and popular first. Empty when the query holds no such word.
+   */
+  nearby(raw: string, limit = 6): SearchHit[] {
+    const q = normalizeQuery(raw);
+    const { bestEntry, touched, strong } = this.scratch;
+    touched.length = 0;
+    for (const v of queryVariants(q)) {
+      const han = [...v.text].filter((c) => isHanCode(c.charCodeAt(0)));
+      for (let k = 0; k + 2 <= han.length; k++) {
+        const word = han[k]! + han[k + 1]!;
+        const [a, b] = [this.hanPostings.get(han[k]!) ?? [], this.hanPostings.get(han[k + 1]!) ?? []];
+        for (const i of a.length < b.length ? a : b) {
+          const e = this.entries[i]!;
+          if (e.plain.includes(word)) this.consider(i, Kind.partial, 500, v.via);
+        }
+      }
+    }
+    for (const o of touched) strong[o] = 0;
+    const hits = this.best(limit);
+    for (const o of touched) bestEntry[o] = -1;
+    return hits;
   }
 
   /** The best `limit` slots, without weak hits when strong ones exist, nor others' regions when local ones match. */
