@@ -1,4 +1,6 @@
+import { benchHandwriting } from './handwriting.js';
 import { benchIdCard } from './idcard.js';
+import { benchIme } from './ime.js';
 import { benchReceipt } from './receipt.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
@@ -9,6 +11,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: () => benchSearch(),
   receipt: () => benchReceipt(),
   startup: () => benchStartup(),
+  ime: () => benchIme(),
+  handwriting: () => benchHandwriting(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
