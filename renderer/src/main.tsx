@@ -19,9 +19,14 @@ if (import.meta.env.VITE_TEST_HOOKS === '1') (window as unknown as { __kioskStor
 
 createRoot(document.getElementById('root')!).render(<App value={{ stores, bridge }} />);
 
-// once the first screen is up and the page idle: the web font, and the other screens so a touch never waits for them
+// once the first screen is drawn (the core's snapshot has arrived) and the page is idle: the web font, and the other
+// screens so a touch never waits for them. Not on `load`: the page idles while it waits for the snapshot.
 const afterFirstScreen = () => {
   void import('./theme/web-font.js');
   preloadScreens();
 };
-window.addEventListener('load', () => requestIdleCallback(afterFirstScreen, { timeout: 2000 }), { once: true });
+const stopWatching = stores.session.subscribe(({ session }) => {
+  if (!session) return;
+  stopWatching();
+  requestIdleCallback(afterFirstScreen, { timeout: 2000 });
+});
