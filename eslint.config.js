@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/core/**', 'main/bridge/**', 'main/browser/**', 'main/diag/**', 'main/launcher/**', 'devices/**'],
+    files: ['main/core/**', 'main/bridge/**', 'main/browser/**', 'main/diag/**', 'main/launcher/**', 'devices/**', 'fleet/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {

@@ -89,7 +89,7 @@ export class KioskFleetHost implements FleetHost {
         return this.updater.update(body);
       case 'rollback':
         if (!this.updater) return { ok: false, code: 'unavailable', detail: 'updates are not configured (fleet.updates)' };
-        return this.updater.rollback();
+        return this.updater.rollback(body.version);
     }
   }
 }

@@ -103,7 +103,8 @@ export const CommandBodySchema = z.discriminatedUnion('type', [
     /** Ed25519 over `releaseSigningText(version, sha256)`, base64. */
     signature: z.string(),
   }),
-  z.object({ type: z.literal('rollback') }),
+  /** Back to `version`, the one that ran before the last update (the halt of a rollout); only if it is the previous one. */
+  z.object({ type: z.literal('rollback'), version: z.string().max(40) }),
 ]);
 export type CommandBody = z.infer<typeof CommandBodySchema>;
 export type CommandType = CommandBody['type'];

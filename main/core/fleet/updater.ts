@@ -100,11 +100,12 @@ export class Updater {
     }
   }
 
-  /** Back to the version that ran before (the console's rollback of a halted rollout). */
-  async rollback(): Promise<CommandOutcome> {
+  /** Back to `version` when it is the one that ran before (the console's rollback of a halted rollout). */
+  async rollback(version: string): Promise<CommandOutcome> {
+    if (version === this.opts.installer.current()) return { ok: true, detail: `already on ${version}` };
     const prev = await this.opts.installer.previous();
-    if (!prev) return { ok: false, code: 'noPreviousVersion', detail: 'no previous version installed' };
-    if (prev === this.opts.installer.current()) return { ok: true, detail: `already on ${prev}` };
+    if (prev !== version)
+      return { ok: false, code: 'noPreviousVersion', detail: `${version} is not the previous version (${prev ?? 'none'})` };
     await rm(this.pendingFile, { force: true });
     await this.opts.installer.activate(prev);
     setTimeout(() => this.opts.restart(), 200);
