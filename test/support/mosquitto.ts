@@ -47,6 +47,7 @@ export async function startMosquitto(
   requirePeer('mosquitto', 'mosquitto');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mosquitto-'));
   for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(path.join(dir, name), text);
+  opts.beforeStart?.(dir);
   const port = await freePort();
   const conf = [
     `listener ${port} 127.0.0.1`,
@@ -55,6 +56,8 @@ export async function startMosquitto(
     'log_type error',
     'log_type warning',
     'max_connections -1',
+    // as root, mosquitto would drop to the mosquitto user, which cannot read this private temp dir
+    ...(process.getuid?.() === 0 ? ['user root'] : []),
     ...(opts.extra ?? ['allow_anonymous true']),
   ];
   writeFileSync(path.join(dir, 'mosquitto.conf'), conf.join('\n') + '\n');
