@@ -5,17 +5,15 @@ import type { QueryState } from '../bridge/useBridgeQuery.js';
 import { Breadcrumb } from './Breadcrumb.js';
 import { Button } from './Button.js';
 import { CatalogNotice } from './CatalogNotice.js';
-import { TopBar } from './TopBar.js';
+import { ScreenFrame } from './ScreenFrame.js';
 
 /** Every catalog screen: the top bar, the path back, the offline notice, then its content. */
 export function CatalogFrame({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
-    <main className="screen" data-testid={testId}>
-      <TopBar title={title} showBack />
+    <ScreenFrame testId={testId} title={title} showBack above={<CatalogNotice />}>
       <Breadcrumb />
-      <CatalogNotice />
       {children}
-    </main>
+    </ScreenFrame>
   );
 }
 

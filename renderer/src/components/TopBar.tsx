@@ -18,28 +18,30 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
         </Button>
       )}
       <h1 className="title">{title}</h1>
-      {otherLanguage && (
+      <div className="topbar-controls">
+        {otherLanguage && (
+          <Button
+            data-testid="language"
+            lang={otherLanguage}
+            onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}
+          >
+            {t('common.language')}
+          </Button>
+        )}
         <Button
-          data-testid="language"
-          lang={otherLanguage}
-          onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}
+          data-testid="elderly"
+          aria-pressed={session?.elderly ?? false}
+          onClick={() => void bridge.call('session.preferences', { elderly: !session?.elderly })}
         >
-          {t('common.language')}
+          {t('common.elderly')}
         </Button>
-      )}
-      <Button
-        data-testid="elderly"
-        aria-pressed={session?.elderly ?? false}
-        onClick={() => void bridge.call('session.preferences', { elderly: !session?.elderly })}
-      >
-        {t('common.elderly')}
-      </Button>
-      <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
-        {t('common.help')}
-      </Button>
-      <Button data-testid="exit" variant="danger" onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
-        {t('common.exit')}
-      </Button>
+        <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
+          {t('common.help')}
+        </Button>
+        <Button data-testid="exit" variant="danger" onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
+          {t('common.exit')}
+        </Button>
+      </div>
     </header>
   );
 }

@@ -636,4 +636,9 @@ export const en: Shape<Messages> = {
     lockHotline: 'For help call {{hotline}}',
     notice: 'Notice',
   },
+  frame: {
+    scrollUp: 'Previous screen',
+    scrollDown: 'Next screen',
+    scrollPosition: 'Screen {{page}} of {{pages}}, more to see',
+  },
 };

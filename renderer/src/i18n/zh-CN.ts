@@ -607,6 +607,11 @@ export const zhCN = {
     lockHotline: '咨询请拨打 {{hotline}}',
     notice: '通知',
   },
+  frame: {
+    scrollUp: '上一屏',
+    scrollDown: '下一屏',
+    scrollPosition: '第 {{page}} / {{pages}} 屏，还有内容请翻看',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TopBar } from '../components/TopBar.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useFlow } from '../flow/useFlow.js';
 import type { StepView } from '../stores/flow.js';
 import { FailurePanel } from '../steps/FailurePanel.js';
@@ -17,11 +17,18 @@ export function FlowScreen() {
   const title = state.matter?.name ?? t(`flow.title.${state.flowId}`);
   const Step = stepComponents[state.view.step] as (p: StepProps<StepView['step']>) => React.JSX.Element;
   return (
-    <main className="screen" data-testid="flow" data-flow={state.flowId}>
-      <TopBar title={title} showBack onBack={() => (state.canBack && state.status !== 'working' ? act('back') : leave())} />
-      <p className="muted flow-position" data-testid="flow-position">
-        {t('flow.position', { position: state.position, count: state.count })}
-      </p>
+    <ScreenFrame
+      testId="flow"
+      data-flow={state.flowId}
+      title={title}
+      showBack
+      onBack={() => (state.canBack && state.status !== 'working' ? act('back') : leave())}
+      above={
+        <p className="muted flow-position" data-testid="flow-position">
+          {t('flow.position', { position: state.position, count: state.count })}
+        </p>
+      }
+    >
       <div className="flow" data-testid="flow-step" data-step={state.stepId} data-status={state.status} data-view={state.view.step}>
         {state.status === 'failed' && state.failure ? (
           <FailurePanel failure={state.failure} onAction={act} />
@@ -34,6 +41,6 @@ export function FlowScreen() {
           </p>
         )}
       </div>
-    </main>
+    </ScreenFrame>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatalogFrame, LoadState } from '../components/CatalogFrame.js';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { QrCode } from '../components/QrCode.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { guideSpeechText, timeText, type Matter } from '../guide/speech.js';
@@ -229,9 +230,11 @@ function Action({ m, flow, onWhere }: { m: Matter; flow: string | null; onWhere:
   const [errorKey, setErrorKey] = useState<string | null>(null);
   if (!flow)
     return (
-      <Button variant="primary" data-testid="where-to-go" onClick={onWhere}>
-        {t('guide.sections.where')}
-      </Button>
+      <FrameActions>
+        <Button variant="primary" data-testid="where-to-go" onClick={onWhere}>
+          {t('guide.sections.where')}
+        </Button>
+      </FrameActions>
     );
   const start = () =>
     bridge.call('flow.start', { flowId: flow, matterId: m.id }).then(
@@ -240,9 +243,11 @@ function Action({ m, flow, onWhere }: { m: Matter; flow: string | null; onWhere:
     );
   return (
     <>
-      <Button variant="primary" data-testid="do-here" onClick={() => void start()}>
-        {t('guide.doHere')}
-      </Button>
+      <FrameActions>
+        <Button variant="primary" data-testid="do-here" onClick={() => void start()}>
+          {t('guide.doHere')}
+        </Button>
+      </FrameActions>
       {errorKey && <p role="alert">{t(errorKey)}</p>}
     </>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PrintingNotice } from '../components/PrintingNotice.js';
-import { TopBar } from '../components/TopBar.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
 import { IdentifyStep } from '../steps/IdentifyStep.js';
 import { useApp } from '../stores/index.js';
 import { push, type Route, type ServiceTile } from '../stores/navigation.js';
@@ -34,26 +34,27 @@ export function HomeScreen() {
         )
       : go(tileRoute(tile));
   return (
-    <main className="screen" data-testid="home">
-      <TopBar title={t('home.title')} showBack={false} />
+    <ScreenFrame testId="home" title={t('home.title')} showBack={false}>
       <PrintingNotice />
-      <IdentifyStep />
-      <button type="button" className="btn" data-testid="search" onClick={() => go({ screen: 'search' })}>
-        {t('home.search')}
-      </button>
-      <nav className="tiles" aria-label={t('home.title')}>
-        {tiles.map((tile, i) => (
-          <button type="button" key={tile} className="tile" data-testid={`tile-${tile}`} autoFocus={i === 0} onClick={() => open(tile)}>
-            <span>{t(`home.tiles.${tile}.label`)}</span>
-            <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>
-          </button>
-        ))}
-      </nav>
-      <div>
-        <button type="button" className="btn" data-testid="terminal-info" onClick={() => go({ screen: 'terminalInfo' })}>
-          {t('home.terminalInfo')}
+      <div className="home-layout">
+        <IdentifyStep />
+        <button type="button" className="btn home-search" data-testid="search" onClick={() => go({ screen: 'search' })}>
+          {t('home.search')}
         </button>
+        <nav className="tiles" aria-label={t('home.title')}>
+          {tiles.map((tile, i) => (
+            <button type="button" key={tile} className="tile" data-testid={`tile-${tile}`} autoFocus={i === 0} onClick={() => open(tile)}>
+              <span>{t(`home.tiles.${tile}.label`)}</span>
+              <span className="hint">{t(`home.tiles.${tile}.hint`)}</span>
+            </button>
+          ))}
+        </nav>
+        <div className="home-info">
+          <button type="button" className="btn" data-testid="terminal-info" onClick={() => go({ screen: 'terminalInfo' })}>
+            {t('home.terminalInfo')}
+          </button>
+        </div>
       </div>
-    </main>
+    </ScreenFrame>
   );
 }

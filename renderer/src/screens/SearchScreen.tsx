@@ -5,6 +5,7 @@ import { Button } from '../components/Button.js';
 import { MatterButton } from '../components/MatterButton.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { SearchWayForward } from '../components/SearchWayForward.js';
+import { FrameActions, FrameDock } from '../components/ScreenFrame.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
 
@@ -26,7 +27,9 @@ export function SearchScreen() {
       stores.catalog.setState({ hits: [] });
       return;
     }
-    bridge.call('catalog.search', { query: q, limit: 6 }).then(
+    // while pinyin is being composed after Chinese text, search the Chinese (不动产 + "chax" → 不动产)
+    const composed = /[\u4e00-\u9fff]/.test(q) ? q.replace(/[a-z']+$/, '') : q;
+    bridge.call('catalog.search', { query: composed, limit: 6 }).then(
       (r) => mine === seq.current && stores.catalog.setState({ hits: r.hits }),
       () => mine === seq.current && stores.catalog.setState({ hits: [] }),
     );
@@ -62,32 +65,35 @@ export function SearchScreen() {
       <p id="search-hint" className="muted">
         {t('catalog.searchHint')}
       </p>
-      <div className="search-main">
-        <section className="results" aria-live="polite" data-testid="search-results">
-          {query !== '' && hits.length === 0 && <SearchWayForward query={query} />}
-          {hits.length > 0 && <p className="muted">{t('catalog.results')}</p>}
-          {hits.map((h) => (
-            <MatterButton
-              key={h.id}
-              matter={h}
-              note={[
-                h.viaAlias ? t('catalog.viaAlias', { alias: h.viaAlias }) : '',
-                h.otherImplementations > 0 ? t('catalog.otherAgencies', { count: h.otherImplementations }) : '',
-              ]
-                .filter(Boolean)
-                .join(' ')}
-            />
-          ))}
-        </section>
+      <section className="results" aria-live="polite" data-testid="search-results">
+        {query !== '' && hits.length === 0 && <SearchWayForward query={query} />}
+        {hits.length > 0 && <p className="muted">{t('catalog.results')}</p>}
+        {hits.map((h) => (
+          <MatterButton
+            key={h.id}
+            matter={h}
+            note={[
+              h.viaAlias ? t('catalog.viaAlias', { alias: h.viaAlias }) : '',
+              h.otherImplementations > 0 ? t('catalog.otherAgencies', { count: h.otherImplementations }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
+          />
+        ))}
+      </section>
+      <FrameDock>
         <OnScreenKeyboard
           onKey={(k) => setQuery(query + k)}
           onBackspace={() => setQuery([...query].slice(0, -1).join(''))}
           onClear={() => setQuery('')}
+          chinese={{ value: query, onChange: setQuery, maxLength: MAX_QUERY }}
         />
-      </div>
-      <Button data-testid="browse" onClick={() => stores.navigation.setState(push(stores.navigation.getState(), { screen: 'browse' }))}>
-        {t('catalog.browse')}
-      </Button>
+      </FrameDock>
+      <FrameActions>
+        <Button data-testid="browse" onClick={() => stores.navigation.setState(push(stores.navigation.getState(), { screen: 'browse' }))}>
+          {t('catalog.browse')}
+        </Button>
+      </FrameActions>
     </CatalogFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
-import { TopBar } from '../components/TopBar.js';
+import { FrameActions, ScreenFrame } from '../components/ScreenFrame.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { home, type ServiceTile } from '../stores/navigation.js';
 
@@ -11,15 +11,16 @@ export function ServiceUnavailableScreen({ service, matterName }: { service: Ser
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
   const name = matterName ?? t(`home.tiles.${service}.label`);
   return (
-    <main className="screen" data-testid="service-unavailable">
-      <TopBar title={name} showBack />
+    <ScreenFrame testId="service-unavailable" title={name} showBack>
       <div className="panel">
         <h2>{t('service.unavailableTitle', { service: name })}</h2>
         <p>{t('service.unavailableBody', { hotline })}</p>
-        <Button variant="primary" autoFocus onClick={() => stores.navigation.setState(home(stores.navigation.getState()))}>
-          {t('common.home')}
-        </Button>
+        <FrameActions>
+          <Button variant="primary" autoFocus onClick={() => stores.navigation.setState(home(stores.navigation.getState()))}>
+            {t('common.home')}
+          </Button>
+        </FrameActions>
       </div>
-    </main>
+    </ScreenFrame>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TopBar } from '../components/TopBar.js';
+import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { applyTerminalInfo } from '../stores/terminal.js';
 import { DeviceStatusList } from './DeviceStatusList.js';
@@ -21,8 +21,7 @@ export function TerminalInfoScreen() {
   const hours = Math.floor((info?.uptimeSeconds ?? 0) / 3600);
   const minutes = Math.floor(((info?.uptimeSeconds ?? 0) % 3600) / 60);
   return (
-    <main className="screen" data-testid="terminal-info-screen">
-      <TopBar title={t('terminal.title')} showBack />
+    <ScreenFrame testId="terminal-info-screen" title={t('terminal.title')} showBack>
       {errorKey && (
         <div className="banner" role="alert">
           {t(errorKey)}
@@ -66,6 +65,6 @@ export function TerminalInfoScreen() {
           <DeviceStatusList devices={Object.values(devices)} />
         </div>
       )}
-    </main>
+    </ScreenFrame>
   );
 }

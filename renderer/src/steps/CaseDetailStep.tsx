@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import type { StepProps } from './types.js';
 
@@ -88,12 +89,12 @@ export function CaseDetailStep({ view, answer }: StepProps<'caseDetail'>) {
           </li>
         ))}
       </ol>
-      <div className="actions">
-        {view.slipPrinted && (
-          <p role="status" data-testid="slip-printed">
-            {t('progress.slipPrinted')}
-          </p>
-        )}
+      {view.slipPrinted && (
+        <p role="status" data-testid="slip-printed">
+          {t('progress.slipPrinted')}
+        </p>
+      )}
+      <FrameActions>
         {view.slips.a4 && (
           <Button data-testid="slip-a4" onClick={() => answer({ action: 'slipA4' })}>
             {t('progress.slipA4')}
@@ -107,7 +108,7 @@ export function CaseDetailStep({ view, answer }: StepProps<'caseDetail'>) {
         <Button variant="primary" data-testid="case-done" autoFocus onClick={() => answer({ action: 'done' })}>
           {t('progress.done')}
         </Button>
-      </div>
+      </FrameActions>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import type { StepProps } from './types.js';
 
 /** How many copies, then print. */
@@ -17,9 +18,11 @@ export function CopiesStep({ view, answer }: StepProps<'copies'>) {
           </Button>
         ))}
       </div>
-      <Button variant="primary" data-testid="print" onClick={() => answer({ copies })}>
-        {t('proof.print')}
-      </Button>
+      <FrameActions>
+        <Button variant="primary" data-testid="print" onClick={() => answer({ copies })}>
+          {t('proof.print')}
+        </Button>
+      </FrameActions>
     </div>
   );
 }

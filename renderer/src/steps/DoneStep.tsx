@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { useApp } from '../stores/index.js';
 import type { StepProps } from './types.js';
 
@@ -13,14 +14,14 @@ export function DoneStep({ view, answer }: StepProps<'done'>) {
       <h2>{t('flow.done.title')}</h2>
       {view.caseId && <p data-testid="done-case">{t('proof.caseId', { caseId: view.caseId })}</p>}
       {view.receipt?.printed && <p data-testid="receipt-done">{t('proof.receiptDone')}</p>}
-      <div className="actions">
+      <FrameActions>
         <Button data-testid="flow-more" onClick={() => answer({ action: 'more' })}>
           {t('flow.done.more')}
         </Button>
         <Button variant="primary" data-testid="finish" autoFocus onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
           {t('common.exit')}
         </Button>
-      </div>
+      </FrameActions>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import type { StepProps } from './types.js';
 
@@ -68,12 +69,13 @@ export function EvaluateStep({ view, answer }: StepProps<'evaluate'>) {
                 onKey={(k) => setComment((comment + k).slice(0, 200))}
                 onBackspace={() => setComment(comment.slice(0, -1))}
                 onClear={() => setComment('')}
+                chinese={{ value: comment, onChange: setComment, maxLength: 200 }}
               />
             </>
           )}
         </>
       )}
-      <div className="actions">
+      <FrameActions>
         <Button data-testid="evaluation-skip" onClick={() => answer({ skip: true })}>
           {t('evaluation.skip')}
         </Button>
@@ -85,7 +87,7 @@ export function EvaluateStep({ view, answer }: StepProps<'evaluate'>) {
         >
           {t('evaluation.submit')}
         </Button>
-      </div>
+      </FrameActions>
       {unhappy && reasons.length === 0 && <p className="muted">{t('evaluation.reasonNeeded')}</p>}
     </section>
   );

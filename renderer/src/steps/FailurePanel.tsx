@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { QrCode } from '../components/QrCode.js';
 import { useSlice, useApp } from '../stores/index.js';
 import type { FlowState } from '../stores/flow.js';
@@ -28,13 +29,13 @@ export function FailurePanel({ failure, onAction }: { failure: Failure; onAction
           <figcaption>{t('flow.qrLabel')}</figcaption>
         </figure>
       )}
-      <div className="actions">
+      <FrameActions>
         {failure.actions.map((a, i) => (
           <Button key={a} variant={i === 0 ? 'primary' : undefined} data-testid={`flow-${a}`} onClick={() => onAction(a)}>
             {t(actionLabel[a])}
           </Button>
         ))}
-      </div>
+      </FrameActions>
       <p>{t('flow.orCall', { hotline })}</p>
     </div>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import { useApp } from '../stores/index.js';
 import type { StepProps } from './types.js';
 
@@ -36,9 +37,11 @@ export function PreviewStep({ state, view, answer }: StepProps<'preview'>) {
       <div className="panel">
         <p data-testid="case-id">{t('proof.caseId', { caseId: view.caseId })}</p>
         {view.masked && <p className="muted">{t('flow.preview.masked')}</p>}
-        <Button variant="primary" data-testid="preview-next" autoFocus onClick={() => answer({ confirm: true })}>
-          {t('flow.preview.next')}
-        </Button>
+        <FrameActions>
+          <Button variant="primary" data-testid="preview-next" autoFocus onClick={() => answer({ confirm: true })}>
+            {t('flow.preview.next')}
+          </Button>
+        </FrameActions>
       </div>
     </div>
   );

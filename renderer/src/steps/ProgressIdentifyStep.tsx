@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions, FrameDock } from '../components/ScreenFrame.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
 import { IdentifyStep } from './IdentifyStep.js';
 import type { StepProps } from './types.js';
@@ -43,12 +44,14 @@ export function ProgressIdentifyStep({ view, answer }: StepProps<'progressIdenti
           />
         </label>
       ))}
-      <OnScreenKeyboard
-        onKey={(k) => type((v) => v + k.toUpperCase())}
-        onBackspace={() => type((v) => v.slice(0, -1))}
-        onClear={() => type(() => '')}
-      />
-      <div className="actions">
+      <FrameDock>
+        <OnScreenKeyboard
+          onKey={(k) => type((v) => v + k.toUpperCase())}
+          onBackspace={() => type((v) => v.slice(0, -1))}
+          onClear={() => type(() => '')}
+        />
+      </FrameDock>
+      <FrameActions>
         {view.cardReader && (
           <Button data-testid="by-card" onClick={() => setByCode(false)}>
             {t('progress.byCard')}
@@ -62,7 +65,7 @@ export function ProgressIdentifyStep({ view, answer }: StepProps<'progressIdenti
         >
           {t('progress.find')}
         </Button>
-      </div>
+      </FrameActions>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { FrameActions } from '../components/ScreenFrame.js';
 import type { StepProps } from './types.js';
 
 /** "Please take your document", and the receipt offer. */
@@ -8,7 +9,7 @@ export function TakeDocumentStep({ view, answer }: StepProps<'takeDocument'>) {
   return (
     <div className="panel" data-testid="take-document">
       <h2>{t('proof.takeIt')}</h2>
-      <div className="actions">
+      <FrameActions>
         {view.receiptAvailable && (
           <Button data-testid="receipt" onClick={() => answer({ receipt: true })}>
             {t('proof.receipt')}
@@ -17,7 +18,7 @@ export function TakeDocumentStep({ view, answer }: StepProps<'takeDocument'>) {
         <Button variant="primary" data-testid="to-evaluation" autoFocus onClick={() => answer({ receipt: false })}>
           {t('proof.next')}
         </Button>
-      </div>
+      </FrameActions>
     </div>
   );
 }

@@ -25,15 +25,32 @@ export const tokens = {
     fontHero: 64,
     radius: 16,
     gap: 24,
+    /** smaller steps of the spacing scale */
+    space1: 4,
+    space2: 8,
+    space3: 12,
+    space4: 16,
+    /** line widths: hairline rules, control borders, emphasis, focus ring */
+    lineThin: 1,
+    line: 3,
+    lineThick: 4,
+    lineAccent: 8,
+    focusRing: 6,
+    /** height of the fixed top and bottom bars' controls share touchTarget; drawings use multiples of `unit` */
+    unit: 1,
   },
   scale: {
     standard: 1,
-    elderly: 1.3,
+    // 1.34 keeps the smallest text (24 px) at ≥ 32 px and targets at ≥ 88 px
+    elderly: 1.34,
   },
 } as const;
 
 /** The floor the UI must never go below (issue #2: touch targets ≥ 64 px, text ≥ 24 px). */
 export const minimums = { touchTarget: 64, fontSize: 24, elderlyScale: 1.25, contrast: 4.5 } as const;
+
+/** The floor in 长辈模式 (issue #12): targets ≥ 88 px, text ≥ 32 px. */
+export const elderlyMinimums = { touchTarget: 88, fontSize: 32 } as const;
 
 function luminance(hex: string): number {
   const n = parseInt(hex.replace('#', ''), 16);
@@ -70,6 +87,8 @@ export function cssVariables(elderly: boolean): Record<string, string> {
   const k = elderly ? tokens.scale.elderly : tokens.scale.standard;
   const vars: Record<string, string> = {};
   for (const [name, value] of Object.entries(tokens.color)) vars[`--color-${name}`] = value;
-  for (const [name, value] of Object.entries(tokens.size)) vars[`--size-${name}`] = `${Math.round(value * k)}px`;
+  for (const [name, value] of Object.entries(tokens.size))
+    vars[`--size-${name}`] = name === 'unit' ? `${value * k}px` : `${Math.round(value * k)}px`;
+  vars['--scale'] = String(k);
   return vars;
 }

@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { root } from './kiosk-process.js';
+
+export const viewports = [
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1280x1024', width: 1280, height: 1024 },
+  { name: '1080x1920', width: 1080, height: 1920 },
+] as const;
+export const modes = ['standard', 'elderly'] as const;
+
+/** One interactive element the resident cannot reach: where it is and why. */
+export interface Unreachable {
+  element: string;
+  problem: 'outsideViewport' | 'covered' | 'hiddenInScroller';
+  detail: string;
+}
+
+/**
+ * Every visible interactive element either lies inside the viewport with nothing over its centre, or sits in a
+ * frame content area that shows it scrolls (a scroll hint with "screen x of y"). Runs in the page.
+ */
+export function findUnreachable(page: Page): Promise<Unreachable[]> {
+  return page.evaluate(() => {
+    const describe = (el: Element | null): string => {
+      if (!el) return 'nothing';
+      const id = el.getAttribute('data-testid');
+      const text = (el.textContent ?? '').trim().slice(0, 24);
+      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${text ? ` "${text}"` : ''}`;
+    };
+    const scrollerOf = (el: Element): HTMLElement | null => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowY;
+        if ((o === 'auto' || o === 'scroll') && p.scrollHeight > p.clientHeight + 1) return p;
+      }
+      return null;
+    };
+    const out: { element: string; problem: 'outsideViewport' | 'covered' | 'hiddenInScroller'; detail: string }[] = [];
+    const selector = 'button, a[href], input, select, textarea, [role="button"], [role="radio"], [tabindex]:not([tabindex="-1"])';
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (el.closest('[aria-hidden="true"]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      const cx = r.left + r.width / 2;
+      const cy = r.top + r.height / 2;
+      const scroller = scrollerOf(el);
+      if (scroller) {
+        const s = scroller.getBoundingClientRect();
+        if (cy < s.top || cy > s.bottom || cx < s.left || cx > s.right) {
+          // scrolled away is fine only inside a frame area that says so
+          if (!scroller.classList.contains('scroll-area'))
+            out.push({ element: describe(el), problem: 'hiddenInScroller', detail: `in ${describe(scroller)} without a scroll hint` });
+          continue;
+        }
+      }
+      if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) {
+        out.push({
+          element: describe(el),
+          problem: 'outsideViewport',
+          detail: `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)} in ${innerWidth}×${innerHeight}`,
+        });
+        continue;
+      }
+      const hit = document.elementFromPoint(cx, cy);
+      if (!hit || !(hit === el || el.contains(hit))) out.push({ element: describe(el), problem: 'covered', detail: `by ${describe(hit)}` });
+    }
+    return out;
+  });
+}
+
+/**
+ * Waits until layout has settled: fonts loaded, two frames drawn, and every list that sizes its page to the space
+ * (.fit-list) has re-measured and reloaded so that its page fits (which is itself what the matrix checks).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('.fit-list')].every(
+        (el) => el.children.length > 0 && el.children.length <= Number(el.dataset.pageSize) && el.scrollHeight <= el.clientHeight + 1,
+      ),
+    undefined,
+    { timeout: 5000 },
+  );
+}
+
+/** Switches the page between standard and 长辈模式 the way the session does (the root reads it from the session store). */
+export async function setMode(page: Page, mode: (typeof modes)[number]): Promise<void> {
+  const elderly = mode === 'elderly';
+  await page.evaluate((on) => {
+    const store = (
+      window as unknown as { __kioskStores: { session: { getState(): { session: object | null }; setState(s: object): void } } }
+    ).__kioskStores.session;
+    const s = store.getState().session;
+    if (s) store.setState({ session: { ...s, elderly: on } });
+  }, elderly);
+  await page.waitForFunction((on) => document.documentElement.dataset.elderly === String(on), elderly);
+}
+
+export const artifactDir = path.join(root, 'test', 'artifacts', 'layout');
+mkdirSync(artifactDir, { recursive: true });
