@@ -4,6 +4,7 @@ import { benchIme } from './ime.js';
 import { benchReceipt } from './receipt.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
+import { benchPaymentCrash } from './payment-crash.js';
 
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
 const benches: Record<string, () => Promise<unknown>> = {
@@ -13,9 +14,12 @@ const benches: Record<string, () => Promise<unknown>> = {
   startup: () => benchStartup(),
   ime: () => benchIme(),
   handwriting: () => benchHandwriting(),
+  'payment-crash': () => benchPaymentCrash(),
 };
 
-const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// names are the arguments that are neither a --flag nor a flag's value (`payment-crash --trials 1000`)
+const args = process.argv.slice(2);
+const names = args.filter((a, i) => !a.startsWith('-') && !(args[i - 1]?.startsWith('--') && !['--json'].includes(args[i - 1]!)));
 const selected = names.length ? names : Object.keys(benches);
 for (const name of selected) {
   const bench = benches[name];
