@@ -76,6 +76,12 @@ describe('typos and noise', () => {
     expect(hits.some((h) => h.kind === 'fuzzy' || h.kind === 'partial')).toBe(false);
   });
 
+  it('syllables scattered one by one over a name are not a match beside real ones (shiye: 失业, not 律师执业)', () => {
+    const names = top('shiye', 10);
+    expect(names[0]).toBe('失业登记');
+    expect(names.some((n) => n.includes('律师'))).toBe(false);
+  });
+
   it('a long question finds its matter by its most telling words when nothing covers all of it', () => {
     expect(top('贫困单身母亲怎么办理低保手续', 3)).toContain('最低生活保障');
   });

@@ -12,21 +12,23 @@ export interface Cover {
   outOfOrder: boolean;
   /** Name tokens between the first and the last matched one that belong to no piece. */
   gap: number;
-  /** Pieces that are one lone Chinese character (准 … 生 … 证): a weak cover. */
+  /** Pieces of one lone token, a character or a syllable (准 … 生 … 证, shi … ye): a weak cover. */
   singles: number;
 }
 
 const MAX_TOKENS = 256;
+const none: Cover = { covered: 0, pieces: 0, quality: MatchQuality.None, outOfOrder: false, gap: 0, singles: 0 };
 const used = new Uint8Array(MAX_TOKENS);
 
 /**
- * Covers the query with runs of name tokens, greedily: from each query position, the longest run found anywhere
+ * Covers the query with runs of name tokens, greedily (with `requireAll`, gives up at the first query character
+ * no run covers): from each query position, the longest run found anywhere
  * among the tokens not used yet (each token consumed by its character, a full syllable, its initial, or — at the
  * very end of the query — the first letters of its syllable). Query characters no run starts with are left
  * uncovered. A run of letters must be a syllable or initials of two or more tokens: a lone initial matched
  * anywhere is noise.
  */
-export function coverQuery(tokens: readonly NameToken[], q: string): Cover {
+export function coverQuery(tokens: readonly NameToken[], q: string, requireAll = false): Cover {
   const n = Math.min(tokens.length, MAX_TOKENS);
   used.fill(0, 0, n);
   let covered = 0;
@@ -59,6 +61,7 @@ export function coverQuery(tokens: readonly NameToken[], q: string): Cover {
     const q1 = ((best >> 8) & 3) as MatchQuality;
     const ntok = 255 - (best & 255);
     if (bestStart < 0 || !acceptable(q, j, consumed, q1, ntok)) {
+      if (requireAll) return none;
       j++;
       continue;
     }
@@ -69,7 +72,7 @@ export function coverQuery(tokens: readonly NameToken[], q: string): Cover {
     hi = Math.max(hi, lastEnd - 1);
     usedTokens += ntok;
     covered += consumed;
-    if (consumed === 1 && q1 === MatchQuality.Characters) singles++;
+    if (ntok === 1) singles++;
     pieces++;
     if (q1 < quality) quality = q1;
     j += consumed;
@@ -108,7 +111,7 @@ function run(tokens: readonly NameToken[], n: number, i: number, q: string, j: n
   const rest = q.length - j;
   for (const s of t.syllables) {
     if (rest >= s.length && q.startsWith(s, j)) best = step(tokens, n, i, q, j + s.length, j0, i0, MatchQuality.Pinyin, best);
-    else if (rest >= 2 && rest < s.length && s.startsWith(q.slice(j)))
+    else if (rest >= 2 && rest < s.length && restStartsSyllable(q, j, s))
       best = step(tokens, n, i, q, q.length, j0, i0, MatchQuality.Pinyin, best);
     if (best >> 10 >= q.length - j0) continue;
     if (s.length > 1 && s.charCodeAt(1) === 104 && q.charCodeAt(j + 1) === 104 && (c === 122 || c === 99 || c === 115))
@@ -135,4 +138,10 @@ function step(
   // a run's quality is its worst step
   const candidate = further > 0 ? (further & ~(3 << 8)) | (Math.min(quality, (further >> 8) & 3) << 8) : here;
   return candidate > best ? candidate : best;
+}
+
+/** Is q[j..] (the end of the query) the start of syllable s? */
+function restStartsSyllable(q: string, j: number, s: string): boolean {
+  for (let k = j; k < q.length; k++) if (q.charCodeAt(k) !== s.charCodeAt(k - j)) return false;
+  return true;
 }

@@ -61,7 +61,7 @@ export function queryVariants(normalized: string, max = 10): QueryVariant[] {
         if (taken.some(([a, b]) => from < b && to > a)) continue;
         taken.push([from, to]);
         for (const official of t.official) {
-          if (official === t.term) continue;
+          if (official === t.term || base.text.includes(official)) continue;
           if (at >= 0) push(base.text.slice(0, at) + official + base.text.slice(at + t.term.length), base.via ?? t.term);
           else if (atLetters >= 0)
             push(base.text.slice(0, atLetters) + official + base.text.slice(atLetters + t.letters.length), base.via ?? t.term);

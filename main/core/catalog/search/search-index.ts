@@ -77,7 +77,22 @@ const FILLER_PENALTY = 20;
 const STRONG_SCORE = 1900;
 /** Part of the query's characters a partial cover must find. */
 const PARTIAL_MIN = 0.6;
+/** The largest within-tier boost: popularity 100 and "can be done here" 150. */
+const MAX_BOOST = 250;
+/** The most a gapped cover scores before its boost. */
+const gappedMax = (allLetters: boolean) => gappedScores[allLetters ? MatchQuality.Pinyin : MatchQuality.Characters]!;
+/** The most any match of the query scores before its boost: a name of letters can only match by its readings. */
+const highestScore = (allLetters: boolean, asciiNames: boolean, syllabic: boolean) =>
+  !allLetters || asciiNames ? tierScores[Kind.exact]! : tierScores[syllabic ? Kind.pinyin : Kind.initials]! + 100;
 const letterBit = (code: number) => 1 << (code - 97);
+/** The two-letter beginnings a run of tokens from token i can have (a syllable's first two letters, two initials). */
+function startsOf(tokens: readonly NameToken[], add: (bigram: string) => void): void {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const s of tokens[i]!.syllables) if (s.length >= 2) add(s.slice(0, 2));
+    const next = tokens[i + 1];
+    if (next) add(String.fromCharCode(tokens[i]!.first, next.first));
+  }
+}
 const charBit = (code: number) => 1 << (code % 31);
 const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
@@ -92,14 +107,26 @@ const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
 export class SearchIndex {
   private readonly entries: Entry[] = [];
   readonly matterCount: number;
-  private previous: { query: string; matched: number[] } | null = null;
+  /** The previous query and the names that passed its prefilter (null when its scan stopped early: not all of them). */
+  private previous: { query: string; matched: number[] | null } | null = null;
   /** Names by the three-letter runs of their readings: where the typo pass looks for a surviving piece of the query. */
   private readonly trigrams = new Map<string, number[]>();
   /** Names by the two-letter runs of their initials: the initials typo pass. */
   private readonly initialBigrams = new Map<string, number[]>();
+  /** Names by the two letters a run of their tokens can begin with: where a query of letters can match at all. */
+  private readonly startPostings = new Map<string, number[]>();
   /** Names by each Chinese character they contain: the partial pass. */
   private readonly hanPostings = new Map<string, number[]>();
   private readonly seen: Int32Array;
+  /** The last typo pass: its letters, edit budget, and the names within it. */
+  private previousTypos: { letters: string; maxEdits: number; matched: number[] } | null = null;
+  /** Some name holds Latin letters (its plain text could contain a query of letters). */
+  private readonly asciiNames: boolean;
+  /** Every syllable of the names' readings, and every beginning (two letters or more) of one. */
+  private readonly syllables = new Set<string>();
+  private readonly syllableStarts = new Set<string>();
+  /** Names that matched no run of the query: tried as gapped covers once the contiguous pass is done. */
+  private readonly needCover: number[] = [];
   private readonly hanCount: Uint8Array;
   private stamp = 0;
   private readonly scratch: {
@@ -115,7 +142,7 @@ export class SearchIndex {
    * Results of one- and two-character queries, kept: every search starts with one of a few dozen first keystrokes,
    * and they are the broadest (slowest) queries. The index never changes after it is built, so they never go stale.
    */
-  private readonly shortQueries = new Map<string, { hits: SearchHit[]; matched: number[] }>();
+  private readonly shortQueries = new Map<string, { hits: SearchHit[]; matched: number[] | null }>();
 
   constructor(
     matters: Iterable<SearchableMatter>,
@@ -123,13 +150,21 @@ export class SearchIndex {
   ) {
     const byText = new Map<string, Entry>();
     const tokenCache = new Map<string, NameToken[]>();
+    // one object per character and reading: a big catalog repeats the same few thousand
+    const interned = new Map<string, NameToken>();
+    const intern = (t: NameToken) => {
+      const key = `${t.ch}|${t.syllables.join(',')}`;
+      let shared = interned.get(key);
+      if (!shared) interned.set(key, (shared = t));
+      return shared;
+    };
     let count = 0;
     const add = (text: string, official: string, alias: boolean, local: boolean, m: SearchableMatter) => {
       const key = `${local ? 'l' : 'e'}${alias ? 'a' : 'n'}:${text}`;
       let e = byText.get(key);
       if (!e) {
         let tokens = tokenCache.get(text);
-        if (!tokens) tokenCache.set(text, (tokens = nameTokens(text)));
+        if (!tokens) tokenCache.set(text, (tokens = nameTokens(text).map(intern)));
         e = {
           text,
           plain: tokens.map((t) => t.ch).join(''),
@@ -175,6 +210,8 @@ export class SearchIndex {
       this.entries.push(e);
     }
     this.matterCount = count;
+    // Most boosted names first: a scan that has enough hits no later name could outrank stops early.
+    this.entries.sort((a, b) => b.boost - a.boost || (a.text < b.text ? -1 : a.text > b.text ? 1 : Number(a.local) - Number(b.local)));
     const post = (map: Map<string, number[]>, key: string, i: number) => {
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
@@ -185,8 +222,16 @@ export class SearchIndex {
         for (let k = 0; k + 3 <= text.length; k++) post(this.trigrams, text.slice(k, k + 3), i);
       for (let k = 0; k + 2 <= e.initials.length; k++) post(this.initialBigrams, e.initials.slice(k, k + 2), i);
       for (const t of e.tokens) if (isHanCode(t.ch.charCodeAt(0))) post(this.hanPostings, t.ch, i);
+      startsOf(e.tokens, (bigram) => post(this.startPostings, bigram, i));
     });
     this.seen = new Int32Array(this.entries.length);
+    this.asciiNames = this.entries.some((e) => /[a-z]/.test(e.plain));
+    for (const e of this.entries)
+      for (const t of e.tokens)
+        for (const syl of t.syllables) {
+          this.syllables.add(syl);
+          for (let k = 2; k < syl.length; k++) this.syllableStarts.add(syl.slice(0, k));
+        }
     this.hanCount = new Uint8Array(this.entries.length);
     this.scratch = {
       bestScore: new Float64Array(officialIds.size),
@@ -205,6 +250,7 @@ export class SearchIndex {
   /** Forget the previous query (a new resident, a cleared field): the next search scans every name. */
   resetTyping(): void {
     this.previous = null;
+    this.previousTypos = null;
   }
 
   search(raw: string, limit = 10): SearchHit[] {
@@ -222,16 +268,19 @@ export class SearchIndex {
     const variants = queryVariants(q);
     // A keystroke that extends the previous query can only pass the prefilter where the previous one passed:
     // searching just those keeps typing fast on big catalogs.
-    const incremental = this.previous !== null && q.startsWith(this.previous.query);
-    const matched = this.scan(q, incremental ? this.previous!.matched : null, 0, null);
-    for (const v of variants.slice(1)) this.scan(v.text, null, v.via ? VIA_TERM_PENALTY : FILLER_PENALTY, v.via);
+    const incremental = this.previous !== null && this.previous.matched !== null && q.startsWith(this.previous.query);
+    const matched = this.scan(q, incremental ? this.previous!.matched : null, 0, null, limit);
+    for (const v of variants.slice(1)) this.scan(v.text, null, v.via ? VIA_TERM_PENALTY : FILLER_PENALTY, v.via, limit);
 
     let strongCount = 0;
     for (const o of touched) strongCount += this.scratch.strong[o]!;
-    if (strongCount < limit) this.typoPass(q);
-    if (strongCount < limit) this.initialsTypoPass(q);
-    // partial covers read characters; typed letters get the typo passes instead
-    if (strongCount < 3 && ![...q].every(isAsciiLetter)) for (const v of variants) this.partialPass(v.text, v.via);
+    // Typo and partial hits are weak, and weak hits are hidden beside any strong one: look for them only without.
+    if (strongCount === 0) {
+      this.typoPass(q);
+      this.initialsTypoPass(q);
+      // partial covers read characters; typed letters get the typo passes instead
+      if (![...q].every(isAsciiLetter)) for (const v of variants) this.partialPass(v.text, v.via);
+    }
 
     const hits = this.best(limit);
     for (const o of touched) bestEntry[o] = -1;
@@ -260,7 +309,7 @@ export class SearchIndex {
   }
 
   /** Matches one reading of the query against every name (or the given candidates); returns the prefilter's passes. */
-  private scan(q: string, candidates: number[] | null, penalty: number, via: string | null): number[] {
+  private scan(q: string, candidates: number[] | null, penalty: number, via: string | null, limit: number): number[] | null {
     let letterMask = 0;
     let charMask = 0;
     let allLetters = true;
@@ -274,11 +323,43 @@ export class SearchIndex {
     }
     const entries = this.entries;
     const passed: number[] = [];
-    const count = candidates ? candidates.length : entries.length;
+    const needCover = this.needCover;
+    needCover.length = 0;
+    // a cover of letters is pieces of two or more letters: four letters at least; its first piece starts a syllable
+    // or a pair of initials
+    const coverable = !allLetters || q.length >= 4;
+    // the characters themselves, beyond the mask: a character of the query is only ever matched by itself
+    const chars = allLetters ? [] : [...new Set([...q].filter((c) => !isAsciiLetter(c)))];
+    // Without the previous keystroke's names, a query with characters scans only the names holding its rarest one.
+    let list = candidates;
+    // a query of letters begins a run of tokens: only names where such a run can begin with its first two letters
+    if (!list && allLetters && q.length >= 2 && !this.asciiNames) list = this.startPostings.get(q.slice(0, 2)) ?? [];
+    if (!list && chars.length > 0) {
+      for (const c of chars) {
+        const posting = this.hanPostings.get(c);
+        if (!posting) {
+          if (isHanCode(c.charCodeAt(0))) return [];
+          list = null;
+          break;
+        }
+        if (!list || posting.length < list.length) list = posting;
+      }
+    }
+    // letters that are no run of syllables can only match as initials: the lower tier bounds what a name can score
+    const syllabic = !allLetters || this.readsAsSyllables(q);
+    const highest = highestScore(allLetters, this.asciiNames, syllabic);
+    let complete = true;
+    const count = list ? list.length : entries.length;
     for (let n = 0; n < count; n++) {
-      const i = candidates ? candidates[n]! : n;
+      const i = list ? list[n]! : n;
       const e = entries[i]!;
+      // names come most boosted first: once `limit` hits beat anything the rest could score, stop
+      if ((n & 255) === 255 && this.fullOfBetterHitsThan(highest - penalty + e.boost, limit)) {
+        complete = false;
+        break;
+      }
       if ((e.letterMask & letterMask) !== letterMask || (e.charMask & charMask) !== charMask) continue;
+      if (chars.length > 0 && !chars.every((c) => e.plain.includes(c))) continue;
       // Every letter of a letters-only query is consumed in order from the names' readings or initials.
       if (allLetters && !isSubsequence(q, e.letters) && (e.letters === e.lettersU || !isSubsequence(q, e.lettersU))) continue;
       passed.push(i);
@@ -296,14 +377,46 @@ export class SearchIndex {
         this.consider(i, kind, tierScores[kind]! + (start === 0 ? 100 : 0) - Math.min(start, 20) * 2 - penalty, via);
         continue;
       }
-      const cover = coverQuery(e.tokens, q);
-      if (cover.covered < q.length) continue;
-      // pieces of one lone character each are a weak cover, below every strong hit
-      const base = cover.singles > 0 && cover.pieces > 1 ? STRONG_SCORE - 200 : gappedScores[cover.quality]!;
-      const score = base - 100 * (cover.pieces - 1) - (cover.outOfOrder ? 40 : 0) - 3 * Math.min(cover.gap, 30) - penalty;
-      this.consider(i, Kind.gapped, score, via);
+      if (coverable) needCover.push(i);
     }
-    return passed;
+    // a cover of letters that are no run of syllables is initials only: weak, and hidden beside any strong hit
+    const onlyWeakCovers = allLetters && !syllabic && this.fullOfBetterHitsThan(STRONG_SCORE, 1);
+    if (needCover.length > 0 && !onlyWeakCovers && !this.fullOfBetterHitsThan(gappedMax(allLetters) + MAX_BOOST, limit)) {
+      for (const i of needCover) {
+        const e = entries[i]!;
+        const cover = coverQuery(e.tokens, q, true);
+        if (cover.covered < q.length) continue;
+        // pieces of one lone character each are a weak cover, below every strong hit
+        const base = cover.singles > 0 && cover.pieces > 1 ? STRONG_SCORE - 200 : gappedScores[cover.quality]!;
+        const score = base - 100 * (cover.pieces - 1) - (cover.outOfOrder ? 40 : 0) - 3 * Math.min(cover.gap, 30) - penalty;
+        this.consider(i, Kind.gapped, score, via);
+      }
+    }
+    return complete ? passed : null;
+  }
+
+  /** Can the letters be read as whole syllables, the last one possibly still being typed (shenfenz, not sfz)? */
+  private readsAsSyllables(q: string): boolean {
+    const ok = new Uint8Array(q.length + 1);
+    ok[0] = 1;
+    for (let i = 0; i < q.length; i++) {
+      if (!ok[i]) continue;
+      for (let len = 1; len <= 6 && i + len <= q.length; len++) if (this.syllables.has(q.slice(i, i + len))) ok[i + len] = 1;
+      if (q.length - i >= 2 && this.syllableStarts.has(q.slice(i))) ok[q.length] = 1;
+    }
+    return ok[q.length] === 1;
+  }
+
+  /**
+   * Are there already `limit` local hits scoring above `bar` (the most a name not yet matched could score)? Then
+   * matching the rest cannot change the results.
+   */
+  private fullOfBetterHitsThan(bar: number, limit: number): boolean {
+    const { bestScore, bestEntry, touched } = this.scratch;
+    if (touched.length < limit) return false;
+    let n = 0;
+    for (const o of touched) if (bestScore[o]! > bar && this.entries[bestEntry[o]!]!.local && ++n >= limit) return true;
+    return false;
   }
 
   /** Typos in pinyin (and homophones typed in characters): Myers over the names' readings, pigeonhole-filtered. */
@@ -319,22 +432,35 @@ export class SearchIndex {
     const approx = new ApproximateMatcher(letters);
     let lettersMask = 0;
     for (let i = 0; i < letters.length; i++) lettersMask |= letterBit(letters.charCodeAt(i));
-    const stamp = ++this.stamp;
-    const { bestEntry } = this.scratch;
-    for (const piece of pieces) {
-      for (const i of this.trigrams.get(piece.slice(0, 3)) ?? []) {
-        if (this.seen[i] === stamp) continue;
-        this.seen[i] = stamp;
-        const e = this.entries[i]!;
-        if (bestEntry[e.officialId] !== -1 || bitCount(lettersMask & ~e.letterMask) > maxEdits) continue;
-        if (!pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) continue;
-        // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
-        if (han.length > 0 && !han.some((c) => e.plain.includes(c))) continue;
-        const d = approx.distance(e.letters, maxEdits);
-        if (d === 0) this.consider(i, Kind.pinyin, tierScores[Kind.pinyin]! - 50, null);
-        else if (d <= maxEdits) this.consider(i, Kind.fuzzy, tierScores[Kind.fuzzy]! - d * 200, null);
+    // Typing on: a name within k edits of the longer letters is within k edits of the shorter ones, so only the
+    // previous keystroke's typo matches need checking.
+    const prev = this.previousTypos;
+    const narrowed = prev && prev.maxEdits === maxEdits && letters.startsWith(prev.letters) ? prev.matched : null;
+    const matched: number[] = [];
+    const check = (i: number) => {
+      const e = this.entries[i]!;
+      if (bitCount(lettersMask & ~e.letterMask) > maxEdits) return;
+      // a query with characters in it keeps at least one of them (户籍zm must not turn up 初级中学)
+      if (han.length > 0 && !han.some((c) => e.plain.includes(c))) return;
+      const d = approx.distance(e.letters, maxEdits);
+      if (d > maxEdits) return;
+      matched.push(i);
+      if (d === 0) this.consider(i, Kind.pinyin, tierScores[Kind.pinyin]! - 50, null);
+      else this.consider(i, Kind.fuzzy, tierScores[Kind.fuzzy]! - d * 200, null);
+    };
+    if (narrowed) narrowed.forEach(check);
+    else {
+      const stamp = ++this.stamp;
+      for (const piece of pieces) {
+        for (const i of rarest(this.trigrams, piece, 3)) {
+          if (this.seen[i] === stamp) continue;
+          this.seen[i] = stamp;
+          const e = this.entries[i]!;
+          if (pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) check(i);
+        }
       }
     }
+    this.previousTypos = { letters, maxEdits, matched };
   }
 
   /** One wrong letter in initials (hjzn for hjzm): four to eight letters, one half of them survives intact. */
@@ -346,7 +472,7 @@ export class SearchIndex {
     const stamp = ++this.stamp;
     const { bestEntry } = this.scratch;
     for (const h of halves) {
-      for (const i of this.initialBigrams.get(h.slice(0, 2)) ?? []) {
+      for (const i of rarest(this.initialBigrams, h, 2)) {
         if (this.seen[i] === stamp) continue;
         this.seen[i] = stamp;
         const e = this.entries[i]!;
@@ -450,6 +576,16 @@ export class SearchIndex {
       };
     });
   }
+}
+
+/** The shortest posting list among the `n`-letter runs of `text`: every run of a piece that survives is in the name. */
+function rarest(postings: Map<string, number[]>, text: string, n: number): number[] {
+  let best: number[] | null = null;
+  for (let k = 0; k + n <= text.length; k++) {
+    const list = postings.get(text.slice(k, k + n)) ?? [];
+    if (!best || list.length < best.length) best = list;
+  }
+  return best ?? [];
 }
 
 function isSubsequence(q: string, text: string): boolean {
