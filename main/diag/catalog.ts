@@ -40,6 +40,7 @@ export async function catalogSearch(o: CatalogSearchOptions): Promise<{ code: nu
       () => undefined,
       {
         intervalMs: 3_600_000,
+        terminalRegion: o.config.terminal.region ?? null,
       },
     );
     if (client) {
@@ -64,6 +65,7 @@ export async function catalogSearch(o: CatalogSearchOptions): Promise<{ code: nu
         score: h.score,
         kind: h.kind,
         viaAlias: h.viaAlias,
+        region: h.region,
       };
     });
     const out = o.json
@@ -71,7 +73,7 @@ export async function catalogSearch(o: CatalogSearchOptions): Promise<{ code: nu
       : hits
           .map(
             (h, i) =>
-              `${String(i + 1).padStart(2)}. ${h.name}  [${h.kind}${h.viaAlias ? ` via “${h.viaAlias}”` : ''}, ${h.score}]  ${h.id}  ${h.code ?? ''}`,
+              `${String(i + 1).padStart(2)}. ${h.name}  [${h.kind}${h.viaAlias ? ` via “${h.viaAlias}”` : ''}${h.region ? `, ${h.region}` : ''}, ${h.score}]  ${h.id}  ${h.code ?? ''}`,
           )
           .join('\n') || '(no match)';
     return { code: 0, out: out + '\n', err };
