@@ -111,7 +111,8 @@ export function decodeFrame(bytes: Uint8Array): Result<RawFrame, DecodeError> {
   const chk = xor(bytes, 5, HEADER + len - 1);
   if (chk !== bytes[HEADER + len - 1])
     return err({ kind: 'badChecksum', detail: `checksum ${hex(bytes[HEADER + len - 1]!)} != computed ${hex(chk)}` });
-  return ok({ body: bytes.slice(HEADER, HEADER + len - 1) });
+  // a view into the frame, not a copy: the driver zeroes the frame once it has copied out what it keeps
+  return ok({ body: bytes.subarray(HEADER, HEADER + len - 1) });
 }
 
 export interface SamResponse {
@@ -127,7 +128,7 @@ export function decodeResponse(bytes: Uint8Array): Result<SamResponse, DecodeErr
   if (!f.ok) return f;
   if (f.value.body.length < 3) return err({ kind: 'truncated', detail: 'response shorter than its three status bytes' });
   const [sw1, sw2, sw3] = f.value.body as unknown as [number, number, number];
-  return ok({ sw1, sw2, sw3, status: statusName(sw3), data: f.value.body.slice(3) });
+  return ok({ sw1, sw2, sw3, status: statusName(sw3), data: f.value.body.subarray(3) });
 }
 
 export interface HostCommand {

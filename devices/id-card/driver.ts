@@ -78,10 +78,13 @@ export class Ga467Reader implements Device {
       cardTypes: ['resident', 'hkMacaoTaiwan', 'foreignPermanent2017', 'foreignPermanent2023'],
     };
     options.transport.onData((chunk) => {
-      for (const frame of this.splitter.push(chunk)) {
+      const frames = this.splitter.push(chunk);
+      chunk.fill(0); // the driver owns received card bytes: the splitter holds its own copy now
+      for (const frame of frames) {
         const w = this.waiter;
         this.waiter = null;
-        w?.(frame);
+        if (w) w(frame);
+        else frame.fill(0);
       }
     });
     options.transport.onDisconnect((detail) => {
@@ -200,8 +203,11 @@ export class Ga467Reader implements Device {
     bytes += read.value.bytes;
     if (read.value.status !== 'ok') return err(errorForStatus(read.value.status, read.value.sw3, 'readCard'));
     const content = decodeCardContent(read.value.data, withFp);
+    // the reply frame (data is a view into it) has been copied into text, photo and fingerprint: zero it
+    new Uint8Array(read.value.data.buffer).fill(0);
     if (!content.ok) return err(errorForDecode(content.error, 'readCard'));
     const identity = decodeTextBlock(content.value.text);
+    content.value.text.fill(0);
     if (!identity.ok) return err(errorForDecode(identity.error, 'readCard'));
     return ok({
       identity: identity.value,

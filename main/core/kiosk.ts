@@ -9,6 +9,7 @@ import { isSmartCardReader } from '../../devices/smart-card/index.js';
 import type { PhotoDecoder } from '../../devices/id-card/index.js';
 import { describeTransport } from '../../devices/core/transport-config.js';
 import { IdentityService } from './identity/identity-service.js';
+import { enableMemoryScrubbing } from './identity/memory-scrub.js';
 import type { Logger } from './log/logger.js';
 import { MaintenanceGate } from './maintenance/gate.js';
 import { SessionManager } from './session/session.js';
@@ -90,6 +91,8 @@ export class Kiosk {
     this.config = options.config;
     this.runtime = options.runtime;
     this.log = options.logger.child({ module: 'core' });
+    // personal data: zeroed card bytes and a clearing GC when a session ends (identity/memory-scrub.ts)
+    enableMemoryScrubbing();
     this.stores = new KioskStores(options.dataDir, this.config.crypto.suite, options.logger.child({ module: 'store' }));
     this.db = this.stores.db;
     this.audit = this.stores.audit;

@@ -14,6 +14,8 @@ export interface RunningKiosk {
   dataDir: string;
   configFile: string;
   stderr: () => string;
+  /** The pid of the launcher (`tsx main/start.ts`); the core is a descendant (see test/support/process-memory.ts). */
+  launcherPid: number;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,7 @@ export async function startKiosk(config: Record<string, unknown>, opts: { timeou
     dataDir,
     configFile,
     stderr: () => err,
+    launcherPid: child.pid!,
     stop: async () => {
       // the kiosk's log (masked JSON lines) is kept beside the screenshots for diagnosing failures
       mkdirSync(path.join(root, 'test', 'artifacts'), { recursive: true });

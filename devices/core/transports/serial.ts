@@ -51,7 +51,8 @@ export class SerialTransport extends ByteTransportBase {
           return;
         }
         this.port = port;
-        port.on('data', (chunk: Buffer) => this.emitData(new Uint8Array(chunk)));
+        // a view, not a copy: a driver that zeroes what it received (card bytes) zeroes the port's buffer itself
+        port.on('data', (chunk: Buffer) => this.emitData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
         port.on('close', () => this.lost(port, `${this.options.path} closed`));
         port.on('error', () => {
           /* 'close' follows and carries the disconnect */

@@ -46,7 +46,8 @@ export class TcpTransport extends ByteTransportBase {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         this.socket = socket;
-        socket.on('data', (chunk) => this.emitData(new Uint8Array(chunk)));
+        // a view, not a copy: a driver that zeroes what it received (card bytes) zeroes the socket's buffer itself
+        socket.on('data', (chunk: Buffer) => this.emitData(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
         socket.on('close', () => {
           this.socket = null;
           if (!this.closing) this.emitDisconnect(`${this.description} closed by peer`);

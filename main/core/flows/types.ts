@@ -68,9 +68,18 @@ export class RunData {
   delete(key: DataKey<unknown>): void {
     this.values.delete(key.name);
   }
+  /** Drops everything; byte arrays (a proof's PDF carries the resident's name and number) are zeroed first. */
   clear(): void {
+    for (const v of this.values.values()) zeroBytes(v);
     this.values.clear();
   }
+}
+
+/** Zeroes byte arrays held directly or as fields of a plain object (how run data keeps documents). */
+function zeroBytes(v: unknown): void {
+  if (v instanceof Uint8Array) v.fill(0);
+  else if (v !== null && typeof v === 'object' && !Array.isArray(v))
+    for (const f of Object.values(v)) if (f instanceof Uint8Array) f.fill(0);
 }
 /** A typed name for one piece of run data. */
 export interface DataKey<T> {

@@ -3,6 +3,7 @@ import { ageOn, isExpired, type CardRead, type IdCardEvent, type IdCardReader, t
 import type { SmartCardReader, SocialSecurityEvent, SocialSecurityRead } from '../../../devices/smart-card/index.js';
 import type { Logger } from '../log/logger.js';
 import { maskIdNumber } from '../log/mask.js';
+import { scrubMemorySoon } from './memory-scrub.js';
 import type { SessionManager } from '../session/session.js';
 
 export type IdentityState = 'waiting' | 'reading' | 'read' | 'rejected' | 'removed' | 'error';
@@ -54,6 +55,8 @@ export class IdentityService {
    * resident, or one left after a failed read, is still there when the next session starts.
    */
   private cardSpent = false;
+  /** The byte arrays of the session's card (photo, fingerprint), zeroed when the session ends. */
+  private readonly ownedBytes: Uint8Array[] = [];
 
   constructor(
     private readonly readers: IdCardReader[],
@@ -65,7 +68,11 @@ export class IdentityService {
     private readonly ssReaders: SmartCardReader[] = [],
   ) {
     this.snap = this.initial();
-    session.registerWipe(() => this.reset());
+    session.registerWipe(() => {
+      this.wipeCardBytes();
+      this.reset();
+      scrubMemorySoon(this.log);
+    });
     for (const r of readers) {
       r.onCard((e) => void this.onCard(e, r));
       r.onStatus((s) => this.onStatus(s));
@@ -92,6 +99,11 @@ export class IdentityService {
     const ss = this.session.get<{ name: string | null; socialSecurityNumber: string | null }>(SS_SESSION_KEY);
     if (ss?.name && ss.socialSecurityNumber) return { name: ss.name, idNumber: ss.socialSecurityNumber };
     return null;
+  }
+
+  /** The card's photo and fingerprint are arrays this service owns: zeroed, not just dropped, at the session's end. */
+  private wipeCardBytes(): void {
+    for (const b of this.ownedBytes.splice(0)) b.fill(0);
   }
 
   /** Called when the session ends: the identity goes with it. */
@@ -220,12 +232,14 @@ export class IdentityService {
       : id.idNumberValid === false
         ? 'identify.error.badNumber'
         : null;
-    this.log.info({ cardType: id.cardType, readMs: card.readMs, rejected: rejected ?? undefined, idNumber: id.idNumber }, 'ID card read');
+    // no personal field, not even masked: a log line keeps its arguments alive until it is written
+    this.log.info({ cardType: id.cardType, readMs: card.readMs, rejected: rejected ?? undefined }, 'ID card read');
     if (rejected) {
       this.set({ ...this.snap, state: 'rejected', person: null, messageKey: rejected, cardOnReader: true });
       return;
     }
     this.session.put(SESSION_KEY, card);
+    this.ownedBytes.push(card.photoWlt, card.fingerprint);
     let photo: string | null = null;
     if (this.photoDecoder) {
       try {
