@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './search-way-forward.css';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
