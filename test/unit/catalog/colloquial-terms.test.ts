@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../emulators/platform/dataset.js';
 import { colloquialTerms } from '../../../main/core/catalog/search/colloquial-terms.js';
@@ -40,4 +42,32 @@ describe('colloquial terms (data with sources)', () => {
     expect(hit.viaAlias).toMatch(/^个税/);
     expect(hit.name).toMatch(/个人所得税/);
   });
+});
+
+const aliasRules = (
+  JSON.parse(readFileSync(path.join(import.meta.dirname, '../../../emulators/platform/data/aliases.json'), 'utf8')) as {
+    rules: { match: string; aliases: string[]; source: string }[];
+  }
+).rules;
+
+describe('per-matter aliases the emulated platform publishes (emulators/platform/data/aliases.json)', () => {
+  const catalog = buildCatalog(1);
+  for (const rule of aliasRules) {
+    it(`${rule.aliases.join(', ')} find the matter named /${rule.match}/`, () => {
+      const targets = catalog.filter((m) => new RegExp(rule.match).test(m.name));
+      expect(targets.length, 'the rule names a real matter').toBeGreaterThan(0);
+      expect(rule.source.length).toBeGreaterThan(10);
+      for (const alias of rule.aliases) {
+        expect(
+          targets.every((m) => (m.aliases as string[]).includes(alias)),
+          alias,
+        ).toBe(true);
+        const names = index.search(alias, 5).map((h) => h.name);
+        expect(
+          targets.some((m) => names.includes(m.name)),
+          alias,
+        ).toBe(true);
+      }
+    });
+  }
 });
