@@ -18,6 +18,7 @@ export type AuditType =
   | 'device.status'
   | 'device.selfTest'
   | 'bridge.rejected'
+  | 'lockdown.blocked'
   | 'fleet.command'
   | 'fleet.update'
   | 'store.recovered'
