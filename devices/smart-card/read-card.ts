@@ -27,6 +27,7 @@ async function exchange(transmit: Transmit, command: Uint8Array): Promise<Result
     const raw = await transmit(cmd);
     if (!raw.ok) return raw;
     const r = parseResponse(raw.value);
+    raw.value.fill(0); // card bytes are the holder's data: parsed into a copy, the reader's reply is zeroed
     if (!r.ok) return err(deviceError('invalidData', r.error.detail, 'smartcard.error.retry'));
     if (r.value.sw1 === 0x6c) {
       cmd = Uint8Array.from([...cmd.slice(0, cmd.length - 1), r.value.sw2]);
@@ -35,6 +36,8 @@ async function exchange(transmit: Transmit, command: Uint8Array): Promise<Result
     const merged = new Uint8Array(collected.length + r.value.data.length);
     merged.set(collected);
     merged.set(r.value.data, collected.length);
+    collected.fill(0);
+    r.value.data.fill(0);
     collected = merged;
     if (r.value.sw1 === 0x61) {
       cmd = getResponse(r.value.sw2);
@@ -68,6 +71,7 @@ export async function readSocialSecurityCard(
     const r = await exchange(transmit, readRecord(tag));
     if (!r.ok) return r;
     if (r.value.sw === '9000') card = applyRecord(card, tag, recordValue(tag, r.value.data));
+    r.value.data.fill(0);
   }
 
   const ef06 = await exchange(transmit, selectEf(0xef06));
@@ -84,6 +88,7 @@ export async function readSocialSecurityCard(
     if (!r.ok) return r;
     if (refused(r.value.sw)) return ok({ kind: 'authRequired', card, detail: `read EF06 record ${tag}: ${r.value.sw}` });
     if (r.value.sw === '9000') card = applyRecord(card, tag, recordValue(tag, r.value.data));
+    r.value.data.fill(0);
   }
   return ok({ kind: 'complete', card });
 }

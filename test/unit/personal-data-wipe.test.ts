@@ -5,6 +5,8 @@ import { StatusTracker } from '../../devices/core/status-tracker.js';
 import { encodeResponse } from '../../devices/id-card/codec.js';
 import { FrameSplitter } from '../../devices/id-card/framing.js';
 import type { CardRead, IdCardEvent, IdCardReader } from '../../devices/id-card/index.js';
+import { ok } from '../../devices/core/result.js';
+import { readSocialSecurityCard, type Transmit } from '../../devices/smart-card/read-card.js';
 import { RunData, dataKey } from '../../main/core/flows/types.js';
 import { IdentityService } from '../../main/core/identity/identity-service.js';
 import { createLogger } from '../../main/core/log/logger.js';
@@ -81,5 +83,26 @@ describe('card bytes are zeroed, not just dropped', () => {
     expect(isZero(card.photoWlt) && isZero(card.fingerprint)).toBe(true);
     expect(service.applicant()).toBeNull();
     session.dispose();
+  });
+
+  it('the social security card reader zeroes every reply the card gave once the card is decoded', async () => {
+    const replies: Uint8Array[] = [];
+    const record = (tag: number, v: number[]) => [tag, v.length, ...v];
+    const values: Record<number, number[]> = {
+      0x07: [...Buffer.from('A12345678')],
+      0x08: [...Buffer.from('110105194912310021')],
+      0x09: [0xd5, 0xc5, 0xc8, 0xfd],
+    };
+    const transmit: Transmit = async (apdu) => {
+      const tag = apdu[2]!;
+      const body = apdu[1] === 0xb2 && values[tag] ? record(tag, values[tag]) : [];
+      const reply = Uint8Array.from([...body, 0x90, 0x00]);
+      replies.push(reply);
+      return ok(reply);
+    };
+    const r = await readSocialSecurityCard(transmit);
+    expect(r).toMatchObject({ ok: true, value: { card: { socialSecurityNumber: '110105194912310021', name: '张三' } } });
+    expect(replies.length).toBeGreaterThan(3);
+    expect(replies.every(isZero)).toBe(true);
   });
 });
