@@ -21,6 +21,8 @@ import { productVersion } from './terminal/version.js';
 import { CatalogService } from './catalog/catalog-service.js';
 import { CatalogStore } from './catalog/catalog-store.js';
 import { PlatformClient } from './platform/client.js';
+import { createPayments, type Payments } from './payment/payments.js';
+import { isPaymentScanner, type PaymentScanner } from '../../devices/payment-scanner/index.js';
 import { loadPlatformTls } from './platform/tls-files.js';
 import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
@@ -74,6 +76,8 @@ export class Kiosk {
   /** Null when no platform is configured (or its emulator did not start). */
   readonly platform: PlatformClient | null;
   readonly outbox: OutboxService;
+  /** Paying at the terminal: the journal-backed payment service (null without a platform). */
+  readonly payments: Payments | null;
   readonly flows: FlowService;
   /** Chinese input (pinyin candidates, handwriting) for every text field. */
   readonly input: InputService;
@@ -176,6 +180,15 @@ export class Kiosk {
       undefined,
       devices.filter(isSmartCardReader),
     );
+    this.payments = this.platform
+      ? createPayments({
+          dataDir: options.dataDir,
+          platform: this.platform,
+          clock,
+          terminalId: this.config.terminal.id,
+          log: options.logger.child({ module: 'payment' }),
+        })
+      : null;
     const printer = () => (devices.find(isDocumentPrinter) as DocumentPrinter | undefined) ?? null;
     const receiptPrinter = () => (devices.find(isReceiptPrinter) as ReceiptPrinter | undefined) ?? null;
     const terminal = { id: this.config.terminal.id, hotline: this.config.terminal.hotline, timeZone: this.config.terminal.timeZone };
@@ -203,6 +216,9 @@ export class Kiosk {
       },
       now: () => new Date(clock.now()),
       log: options.logger.child({ module: 'flows' }),
+      payments: () => this.payments,
+      paymentScanner: () => (devices.find(isPaymentScanner) as PaymentScanner | undefined) ?? null,
+      holdSession: (reason) => this.session.hold(reason),
     });
     this.input = new InputService({
       log: options.logger.child({ module: 'input' }),
@@ -228,6 +244,8 @@ export class Kiosk {
     this.catalog.start();
     this.input.preload();
     this.outbox.start();
+    // payments a crash or power cut left unfinished: queried, then completed or reversed, in the background
+    void this.payments?.service.resumeAll().catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'payment resume failed'));
     await this.devices.startAll();
     this.fleet?.start(() => true);
   }
@@ -239,6 +257,7 @@ export class Kiosk {
     this.catalog.stop();
     this.input.stop();
     this.outbox.stop();
+    this.payments?.close();
     await this.fleet?.stop();
     await this.devices.stopAll();
     this.stores.close();

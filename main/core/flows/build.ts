@@ -1,6 +1,8 @@
 import type { DocumentPrinter, ReceiptPrinter } from '../../../devices/printer/index.js';
 import type { ReceiptDocument } from '../../../devices/printer/index.js';
+import type { PaymentScanner } from '../../../devices/payment-scanner/index.js';
 import type { Logger } from '../log/logger.js';
+import type { Payments } from '../payment/payments.js';
 import type { OutboxService } from '../outbox/outbox-service.js';
 import type { PlatformCase } from '../platform/cases-schemas.js';
 import type { PlatformClient } from '../platform/client.js';
@@ -14,6 +16,10 @@ import { doneStep } from './steps/done.js';
 import { evaluateStep } from './steps/evaluate.js';
 import { identifyStep, type IdentityPort } from './steps/identify.js';
 import { issueProofStep } from './steps/issue-proof.js';
+import { payChargeStep } from './steps/pay-charge.js';
+import { payConfirmStep } from './steps/pay-confirm.js';
+import { payNoticeStep } from './steps/pay-notice.js';
+import { payPaidStep } from './steps/pay-paid.js';
 import { previewStep } from './steps/preview.js';
 import { printDocumentStep } from './steps/print-document.js';
 import { printSlipStep } from './steps/print-slip.js';
@@ -35,6 +41,11 @@ export interface StepServices {
   documents: { a4Slip: (c: PlatformCase) => Promise<Uint8Array>; receiptSlip: (c: PlatformCase) => ReceiptDocument };
   now: () => Date;
   log: Logger;
+  /** Paying at the terminal (absent: the pay flow's steps answer that payment is unavailable). */
+  payments?: () => Payments | null;
+  paymentScanner?: () => PaymentScanner | null;
+  /** Keeps the session from timing out while a payment is not final; returns the release. */
+  holdSession?: (reason: string) => () => void;
 }
 
 /** Every step handler the product ships, built with the services it needs. */
@@ -54,6 +65,7 @@ export function builtInStepHandlers(s: StepServices): StepHandler<never>[] {
     caseListStep({ platform: s.platform, holderIdNumber: () => s.identity.applicant()?.idNumber ?? null }),
     caseDetailStep({ a4: () => s.printer() !== null, receipt: () => s.receiptPrinter() !== null }),
     printSlipStep({ printer: s.printer, receiptPrinter: s.receiptPrinter, ...s.documents }),
+    ...paySteps(s),
   ] as StepHandler<never>[];
 }
 
@@ -63,4 +75,15 @@ export function buildFlowRegistry(handlers: StepHandler<never>[]): FlowRegistry 
   for (const h of handlers) registry.handler(h);
   for (const f of flowDefinitions) registry.flow(f);
   return registry;
+}
+
+function paySteps(s: StepServices): StepHandler<never>[] {
+  const payments = s.payments ?? (() => null);
+  const scanner = s.paymentScanner ?? (() => null);
+  return [
+    payNoticeStep({ payments, scanner }),
+    payConfirmStep({ scanner: () => scanner() !== null }),
+    payChargeStep({ payments, scanner, holdSession: s.holdSession ?? (() => () => undefined), now: s.now }),
+    payPaidStep({ payments, receiptPrinter: s.receiptPrinter, printer: s.printer, terminal: s.terminal }),
+  ] as StepHandler<never>[];
 }

@@ -34,6 +34,43 @@ export const StepViewSchema = z.discriminatedUnion('step', [
     slips: z.object({ a4: z.boolean(), receipt: z.boolean() }),
     slipPrinted: z.enum(['a4', 'receipt']).nullable(),
   }),
+  z.object({ step: z.literal('payNotice'), scanner: z.boolean(), messageKey: z.string().nullable() }),
+  z.object({
+    step: z.literal('payConfirm'),
+    notice: z.object({
+      noticeNo: z.string(),
+      payer: z.string(), // masked by the platform
+      item: z.string(),
+      agency: z.string(),
+      amountFen: z.number(),
+      lateFeeFen: z.number(),
+      totalFen: z.number(),
+      dueDate: z.string(),
+    }),
+    scanner: z.boolean(),
+  }),
+  z.object({
+    step: z.literal('payAwait'),
+    totalFen: z.number(),
+    method: z.enum(['code', 'qr']),
+    codeUrl: z.string().nullable(),
+    messageKey: z.string().nullable(),
+  }),
+  z.object({
+    step: z.literal('payWaiting'),
+    totalFen: z.number(),
+    passwordAsked: z.boolean(),
+    waitingUntil: z.string().nullable(),
+    canceling: z.boolean(),
+  }),
+  z.object({
+    step: z.literal('payPaid'),
+    item: z.string(),
+    totalFen: z.number(),
+    invoice: z.object({ invoiceCode: z.string(), invoiceNumber: z.string(), checkCode: z.string() }).nullable(),
+    invoicePrintable: z.boolean(),
+    printed: z.object({ receipt: z.boolean(), invoice: z.boolean(), messageKey: z.string().nullable() }),
+  }),
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;
 

@@ -180,6 +180,13 @@ export class PaymentService {
     return this.settle(orderId);
   }
 
+  /** Resolves once the order is final (at once if it is). */
+  whenFinal(orderId: string): Promise<PaymentOutcome> {
+    const o = this.mustGet(orderId);
+    if (isFinal(o.state)) return Promise.resolve(this.outcome(o));
+    return new Promise((resolve) => this.untilFinal(orderId, resolve));
+  }
+
   /** Whether an order is not final yet (the session is held open meanwhile). */
   isOpen(orderId: string): boolean {
     const o = this.o.journal.get(orderId);

@@ -46,6 +46,7 @@ export class SessionManager {
   private language: string;
   private readonly data = new Map<string, unknown>();
   private readonly wipers = new Set<() => void | Promise<void>>();
+  private readonly holds = new Set<symbol>();
 
   constructor(
     private readonly timings: SessionTimings,
@@ -130,12 +131,29 @@ export class SessionManager {
     return () => this.wipers.delete(wipe);
   }
 
+  /**
+   * Holds the session open (a payment that is not final): while any hold is active, idleness never ends the session;
+   * its countdown is put off until the holds are released. Returns the release.
+   */
+  hold(reason: string): () => void {
+    const h = Symbol(reason);
+    this.holds.add(h);
+    return () => {
+      this.holds.delete(h);
+    };
+  }
+
+  get held(): boolean {
+    return this.holds.size > 0;
+  }
+
   end(reason: EndReason): void {
     if (!this.active || !this.sessionId) return;
     const info = { sessionId: this.sessionId, mode: this.mode, reason, durationMs: this.clock.now() - this.startedAtMs };
     this.clock.clearTimeout(this.timer);
     this.timer = null;
     this.wipe();
+    this.holds.clear(); // a payment still settling goes on in the background; the next resident is not held
     this.phase = 'idle';
     this.mode = 'resident';
     this.sessionId = null;
@@ -169,9 +187,10 @@ export class SessionManager {
   }
 
   private beginCountdown(): void {
+    if (this.holds.size > 0) return this.armIdle();
     this.phase = 'countdown';
     this.countdownEndsAtMs = this.clock.now() + this.timings.countdownMs;
-    this.timer = this.clock.setTimeout(() => this.end('timeout'), this.timings.countdownMs);
+    this.timer = this.clock.setTimeout(() => (this.holds.size > 0 ? this.activity() : this.end('timeout')), this.timings.countdownMs);
     this.events.changed(this.snapshot());
   }
 }

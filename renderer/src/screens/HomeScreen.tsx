@@ -25,10 +25,10 @@ export function HomeScreen() {
   const { t } = useTranslation();
   const { stores, bridge } = useApp();
   const go = (route: Parameters<typeof push>[1]) => stores.navigation.setState(push(stores.navigation.getState(), route));
-  // 进度查询 is a flow of its own (no matter to choose first)
+  // 进度查询 and 缴费 are flows of their own (no matter to choose first)
   const open = (tile: ServiceTile) =>
-    tile === 'progress'
-      ? void bridge.call('flow.start', { flowId: 'progress', matterId: null }).then(
+    tile === 'progress' || tile === 'pay'
+      ? void bridge.call('flow.start', { flowId: tile, matterId: null }).then(
           (state) => stores.flow.setState({ state }),
           () => go(tileRoute(tile)),
         )

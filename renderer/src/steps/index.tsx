@@ -6,6 +6,11 @@ import { CopiesStep } from './CopiesStep.js';
 import { DoneStep } from './DoneStep.js';
 import { EvaluateStep } from './EvaluateStep.js';
 import { IdentifyFlowStep } from './IdentifyFlowStep.js';
+import { PayAwaitStep } from './PayAwaitStep.js';
+import { PayConfirmStep } from './PayConfirmStep.js';
+import { PayNoticeStep } from './PayNoticeStep.js';
+import { PayPaidStep } from './PayPaidStep.js';
+import { PayWaitingStep } from './PayWaitingStep.js';
 import { PreviewStep } from './PreviewStep.js';
 import { ProgressIdentifyStep } from './ProgressIdentifyStep.js';
 import { PrintingStep, WorkingStep } from './ProgressSteps.js';
@@ -25,4 +30,9 @@ export const stepComponents: { [S in StepView['step']]: ComponentType<StepProps<
   progressIdentify: ProgressIdentifyStep,
   caseList: CaseListStep,
   caseDetail: CaseDetailStep,
+  payNotice: PayNoticeStep,
+  payConfirm: PayConfirmStep,
+  payAwait: PayAwaitStep,
+  payWaiting: PayWaitingStep,
+  payPaid: PayPaidStep,
 };

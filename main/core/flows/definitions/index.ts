@@ -1,6 +1,7 @@
 import type { FlowDefinition } from '../types.js';
 import { printProofFlow } from './print-proof.js';
+import { payFlow } from './pay.js';
 import { progressFlow } from './progress.js';
 
 /** Every flow the product ships. A matter names the ones it uses in `channels.terminal.flows`. */
-export const flowDefinitions: readonly FlowDefinition[] = [printProofFlow, progressFlow];
+export const flowDefinitions: readonly FlowDefinition[] = [printProofFlow, progressFlow, payFlow];
