@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { DeviceStatusSchema, SelfTestResultSchema } from '../../devices/core/status.js';
 import { CatalogStatusSchema, coreEvents, IdentitySnapshotSchema, SessionSnapshotSchema } from '../core/events.js';
 import { FlowStateSchema } from '../core/flows/views.js';
+import { LockdownAttemptSchema } from '../core/lockdown/attempts.js';
+
+export { blockedShortcut, lockdownAttemptKinds, type KeyPress, type LockdownAttemptKind } from '../core/lockdown/attempts.js';
 import { FleetDisplaySchema } from '../core/fleet/display.js';
 
 export { CatalogStatusSchema, IdentitySnapshotSchema, SessionSnapshotSchema };
@@ -218,6 +221,8 @@ export const contract = {
     'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
+    /** The UI blocked an escape attempt (a shortcut, a context menu, a link out, ...): the core audits them aggregated. */
+    'lockdown.blocked': { params: LockdownAttemptSchema, result: z.null() },
     /** The fleet's lock screen and attract notice now (then `fleet.display` events). */
     'fleet.display': { params: empty, result: FleetDisplaySchema },
   },

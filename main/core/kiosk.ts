@@ -36,6 +36,7 @@ import type { NeededDevice } from './flows/types.js';
 import { isDocumentPrinter, isReceiptPrinter, type DocumentPrinter, type ReceiptPrinter } from '../../devices/printer/index.js';
 import { composeProgressSlip, progressSlipReceipt } from './documents/progress-slip.js';
 import { InputService } from './input/input-service.js';
+import { LockdownRecorder } from './lockdown/lockdown-recorder.js';
 import { catalogVocabularySource } from './input/vocabulary-source.js';
 import { FleetDisplayState } from './fleet/display.js';
 import { TerminalFleet } from './fleet/terminal-fleet.js';
@@ -83,6 +84,8 @@ export class Kiosk {
   readonly input: InputService;
   /** The fleet's lock screen and attract notice (kept across restarts; set by fleet commands). */
   readonly fleetDisplay: FleetDisplayState;
+  /** Blocked escape attempts (shortcuts, menus, navigation, ...) reported by the UI and the shell, audited aggregated. */
+  readonly lockdown: LockdownRecorder;
   /** The fleet agent; null when config `fleet` is absent. */
   readonly fleet: TerminalFleet | null;
   readonly startedAt = new Date();
@@ -220,6 +223,12 @@ export class Kiosk {
       paymentScanner: () => (devices.find(isPaymentScanner) as PaymentScanner | undefined) ?? null,
       holdSession: (reason) => this.session.hold(reason),
     });
+    this.lockdown = new LockdownRecorder(
+      (summary) => this.audit.append('lockdown.blocked', { ...summary }),
+      options.logger.child({ module: 'lockdown' }),
+      clock,
+    );
+    this.session.registerWipe(() => this.lockdown.flush());
     this.input = new InputService({
       log: options.logger.child({ module: 'input' }),
       vocabulary: catalogVocabularySource(this.catalog),
@@ -253,6 +262,7 @@ export class Kiosk {
   async stop(): Promise<void> {
     this.audit.append('kiosk.stopping', {});
     this.session.end('shutdown');
+    this.lockdown.flush();
     this.session.dispose();
     this.catalog.stop();
     this.input.stop();

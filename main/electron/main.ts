@@ -18,13 +18,16 @@ import {
   APP_SCHEME,
   IPC_EVENT,
   IPC_REQUEST,
-  isAllowedNavigation,
-  isBlockedShortcut,
   isPermissionAllowed,
   isTrustedSender,
   kioskWindowOptions,
+  navigationAttempt,
   recoveryAction,
+  shortcutAttempt,
+  UI_PARTITION,
+  windowOpenAttempt,
 } from './policy.js';
+import type { LockdownAttempt } from '../core/lockdown/attempts.js';
 
 // Electron mode: the thin shell around the same kiosk core. Policy lives in policy.ts and is unit-tested.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -72,7 +75,10 @@ async function main(): Promise<void> {
   });
   const dispatch = createKioskDispatcher(kiosk);
 
-  protocol.handle(APP_SCHEME, (request) => {
+  // the UI's in-memory session: nothing of a resident in a cache, cookie or storage file
+  const uiSession = session.fromPartition(UI_PARTITION);
+  const blocked = (attempt: LockdownAttempt) => kiosk.lockdown.record(attempt, kiosk.session.active);
+  uiSession.protocol.handle(APP_SCHEME, (request) => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(file).toString()).then(
@@ -84,12 +90,16 @@ async function main(): Promise<void> {
     );
   });
 
-  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
-    callback(isPermissionAllowed(permission, config.permissions, wc.getURL())),
-  );
-  session.defaultSession.setPermissionCheckHandler((wc, permission) =>
-    isPermissionAllowed(permission, config.permissions, wc?.getURL() ?? ''),
-  );
+  for (const ses of [session.defaultSession, uiSession]) {
+    ses.setPermissionRequestHandler((wc, permission, callback) =>
+      callback(isPermissionAllowed(permission, config.permissions, wc.getURL())),
+    );
+    ses.setPermissionCheckHandler((wc, permission) => isPermissionAllowed(permission, config.permissions, wc?.getURL() ?? ''));
+    ses.on('will-download', (event) => {
+      event.preventDefault();
+      blocked({ kind: 'download' });
+    });
+  }
 
   ipcMain.on(IPC_REQUEST, (event, message: unknown) => {
     const frame = event.senderFrame;
@@ -106,12 +116,35 @@ async function main(): Promise<void> {
   kiosk.onEvent((e) => win?.webContents.send(IPC_EVENT, e));
 
   app.on('web-contents-created', (_e, contents: WebContents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (ev, url) => !isAllowedNavigation(url) && ev.preventDefault());
-    contents.on('will-redirect', (ev, url) => !isAllowedNavigation(url) && ev.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      blocked(windowOpenAttempt(url));
+      return { action: 'deny' };
+    });
+    const refuseNavigation = (ev: { preventDefault(): void }, url: string) => {
+      const attempt = navigationAttempt(url);
+      if (!attempt) return;
+      ev.preventDefault();
+      blocked(attempt);
+    };
+    contents.on('will-navigate', refuseNavigation);
+    contents.on('will-frame-navigate', (ev) => !ev.isMainFrame && refuseNavigation(ev, ev.url));
+    contents.on('will-redirect', refuseNavigation);
     contents.on('will-attach-webview', (ev) => ev.preventDefault());
-    contents.on('before-input-event', (ev, input) => isBlockedShortcut(input, args.dev) && ev.preventDefault());
-    contents.on('context-menu', (ev) => ev.preventDefault());
+    contents.on('before-input-event', (ev, input) => {
+      const attempt = shortcutAttempt(input, args.dev);
+      if (!attempt) return;
+      ev.preventDefault();
+      blocked(attempt);
+    });
+    contents.on('context-menu', (ev) => {
+      ev.preventDefault();
+      blocked({ kind: 'contextMenu' });
+    });
+    // ctrl+wheel or a touchpad pinch changes the zoom level: put it back
+    contents.on('zoom-changed', () => {
+      contents.setZoomLevel(0);
+      blocked({ kind: 'zoom' });
+    });
   });
 
   const openWindow = () => {

@@ -1,3 +1,5 @@
+import { blockedShortcut, type LockdownAttempt } from '../core/lockdown/attempts.js';
+
 /**
  * Electron kiosk policy as plain data and pure functions (no Electron import), so it is unit-tested
  * under Node. `main.ts` applies it.
@@ -5,6 +7,8 @@
 
 export const APP_SCHEME = 'kiosk';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
+/** The UI's session partition: no `persist:` prefix, so cache, cookies and storage live in memory only. */
+export const UI_PARTITION = 'kiosk-ui';
 
 export interface WindowPolicyInput {
   dev: boolean;
@@ -35,6 +39,7 @@ export function kioskWindowOptions({ dev, preloadPath }: WindowPolicyInput) {
       spellcheck: false,
       devTools: dev,
       disableDialogs: true,
+      partition: UI_PARTITION,
       autoplayPolicy: 'no-user-gesture-required' as const,
     },
   };
@@ -65,19 +70,55 @@ export interface KeyInput {
 }
 
 /**
- * Keys that would let a resident leave or alter the kiosk: reload, devtools, close/quit, zoom, print dialog,
- * new window/tab, find, view source, full-screen toggle, history navigation.
+ * Keys that would let a resident leave or alter the kiosk (see `blockedShortcut`): reload, devtools, close/quit,
+ * zoom, print dialog, new window/tab, find, view source, full screen, history, every function key, Super.
+ * With --dev the devtools shortcut stays.
  */
 export function isBlockedShortcut(input: KeyInput, dev = false): boolean {
-  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return false;
-  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
-  const mod = input.control || input.meta;
-  if (dev && mod && input.shift && key === 'i') return false;
-  if (['F5', 'F11', 'F12', 'BrowserBack', 'BrowserForward', 'BrowserRefresh', 'BrowserHome'].includes(key)) return true;
-  if (input.alt && (key === 'F4' || key === 'ArrowLeft' || key === 'ArrowRight' || key === 'Home')) return true;
-  if (mod && ['r', 'w', 'q', 'n', 't', 'p', 'o', 's', 'f', 'g', 'h', 'j', 'l', 'u', '+', '=', '-', '0', 'Tab'].includes(key)) return true;
-  if (mod && input.shift && ['i', 'j', 'c', 'r', 'n', 't', 'w', 'Delete'].includes(key)) return true;
-  return false;
+  return shortcutAttempt(input, dev) !== null;
+}
+
+/** The attempt to record for a blocked key press, or null when the key is let through. */
+export function shortcutAttempt(input: KeyInput, dev = false): LockdownAttempt | null {
+  if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return null;
+  const what = blockedShortcut({ key: input.key, ctrl: input.control, meta: input.meta, alt: input.alt, shift: input.shift });
+  if (what === null) return null;
+  if (dev && (what === 'Ctrl+Shift+I' || what === 'F12')) return null;
+  return { kind: 'shortcut', what };
+}
+
+/**
+ * What a navigation away from the app would have been, for the record: a scheme handed to another application
+ * (mailto:, tel:, ...), or leaving the kiosk (another site, javascript:, data:, file:). Null when allowed.
+ */
+export function navigationAttempt(url: string): LockdownAttempt | null {
+  if (isAllowedNavigation(url)) return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? 'invalid';
+  const what = scheme.replace(/[^a-z0-9+_-]/g, '').slice(0, 24) || 'invalid';
+  return webSchemes.has(scheme) ? { kind: 'navigation', what } : { kind: 'externalProtocol', what };
+}
+const webSchemes = new Set([
+  'http',
+  'https',
+  'javascript',
+  'data',
+  'file',
+  'blob',
+  'about',
+  'chrome',
+  'devtools',
+  'view-source',
+  'ftp',
+  'ws',
+  'wss',
+  APP_SCHEME,
+  'invalid',
+]);
+
+/** `setWindowOpenHandler`: nothing ever opens; the attempt is recorded as a popup (or as the scheme it aimed at). */
+export function windowOpenAttempt(url: string): LockdownAttempt {
+  const nav = navigationAttempt(url);
+  return nav?.kind === 'externalProtocol' ? nav : { kind: 'popup' };
 }
 
 /** The IPC channel names; the preload and main share only these strings. */

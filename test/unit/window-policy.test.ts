@@ -6,7 +6,11 @@ import {
   isPermissionAllowed,
   isTrustedSender,
   kioskWindowOptions,
+  navigationAttempt,
   recoveryAction,
+  shortcutAttempt,
+  UI_PARTITION,
+  windowOpenAttempt,
   type KeyInput,
 } from '../../main/electron/policy.js';
 
@@ -36,7 +40,15 @@ describe('kiosk window options', () => {
       devTools: false,
       webSecurity: true,
       preload: '/p.cjs',
+      navigateOnDragDrop: false,
+      disableDialogs: true,
     });
+  });
+
+  it('keeps the UI in an in-memory session: nothing of a resident in a cache or storage file', () => {
+    const o = kioskWindowOptions({ dev: false, preloadPath: '/p.cjs' });
+    expect(o.webPreferences.partition).toBe(UI_PARTITION);
+    expect(UI_PARTITION.startsWith('persist:')).toBe(false);
   });
 
   it('allows devtools and a framed window only with --dev, never relaxing isolation', () => {
@@ -84,6 +96,22 @@ describe('escape shortcuts', () => {
     ['history back', key('ArrowLeft', { alt: true })],
     ['fullscreen toggle', key('F11')],
     ['mac reload', key('r', { meta: true })],
+    ['view source', key('u', { control: true })],
+    ['devtools console', key('j', { control: true, shift: true })],
+    ['element picker', key('c', { control: true, shift: true })],
+    ['reopen closed tab', key('t', { control: true, shift: true })],
+    ['Ctrl+Shift+U', key('U', { control: true, shift: true })],
+    ['window switching', key('Tab', { alt: true })],
+    ['Super alone', key('Meta', { meta: true })],
+    ['Super+D (show desktop)', key('d', { meta: true })],
+    ['browser menu', key('f', { alt: true })],
+    ['address bar', key('l', { control: true })],
+    ['tab by number', key('1', { control: true })],
+    ['Ctrl+Alt+F2 (virtual terminal; the OS must stop it too)', key('F2', { control: true, alt: true })],
+    ['Ctrl+Alt+T (a terminal on some desktops)', key('t', { control: true, alt: true })],
+    ['the menu key', key('ContextMenu')],
+    ['the browser back key', key('BrowserBack')],
+    ...Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, key(`F${i + 1}`)] as [string, KeyInput]),
   ])('blocks %s', (_name, input) => {
     expect(isBlockedShortcut(input)).toBe(true);
   });
@@ -92,8 +120,49 @@ describe('escape shortcuts', () => {
     for (const k of ['a', '1', 'Enter', 'Escape', 'ArrowDown', 'Tab', 'Backspace']) expect(isBlockedShortcut(key(k))).toBe(false);
   });
 
+  it("lets the technicians' Ctrl+Alt+M, copy and paste in fields, and capitals through", () => {
+    expect(isBlockedShortcut(key('m', { control: true, alt: true }))).toBe(false);
+    expect(isBlockedShortcut(key('c', { control: true }))).toBe(false);
+    expect(isBlockedShortcut(key('v', { control: true }))).toBe(false);
+    expect(isBlockedShortcut(key('A', { shift: true }))).toBe(false);
+  });
+
+  it('records a blocked shortcut by its name; --dev keeps the devtools keys', () => {
+    expect(shortcutAttempt(key('F4', { alt: true }))).toEqual({ kind: 'shortcut', what: 'Alt+F4' });
+    expect(shortcutAttempt(key('w', { control: true }))).toEqual({ kind: 'shortcut', what: 'Ctrl+W' });
+    expect(shortcutAttempt(key('Meta', { meta: true }))).toEqual({ kind: 'shortcut', what: 'Super' });
+    expect(shortcutAttempt(key('i', { control: true, shift: true }), true)).toBeNull();
+    expect(shortcutAttempt(key('F12'), true)).toBeNull();
+    expect(shortcutAttempt(key('F5'), true)).toEqual({ kind: 'shortcut', what: 'F5' });
+  });
+
   it('ignores key-up events', () => {
     expect(isBlockedShortcut({ ...key('r', { control: true }), type: 'keyUp' })).toBe(false);
+  });
+});
+
+describe('navigation, new windows and external protocols', () => {
+  it.each([
+    ['javascript:', 'javascript:alert(1)', { kind: 'navigation', what: 'javascript' }],
+    ['data:', 'data:text/html,<h1>x</h1>', { kind: 'navigation', what: 'data' }],
+    ['file:', 'file:///etc/passwd', { kind: 'navigation', what: 'file' }],
+    ['another site', 'https://example.com/', { kind: 'navigation', what: 'https' }],
+    ['another kiosk:// host', 'kiosk://evil/index.html', { kind: 'navigation', what: 'kiosk' }],
+    ['mailto:', 'mailto:someone@example.com', { kind: 'externalProtocol', what: 'mailto' }],
+    ['tel:', 'tel:12345', { kind: 'externalProtocol', what: 'tel' }],
+    ['an app scheme', 'weixin://dl/scan', { kind: 'externalProtocol', what: 'weixin' }],
+  ])('refuses %s and says what it was', (_name, url, attempt) => {
+    expect(navigationAttempt(url)).toEqual(attempt);
+  });
+
+  it("lets the app's own pages through", () => {
+    expect(navigationAttempt(`${APP_ORIGIN}/index.html`)).toBeNull();
+  });
+
+  it('opens no window: window.open is recorded as a popup, or as the external scheme it aimed at', () => {
+    expect(windowOpenAttempt('https://example.com/')).toEqual({ kind: 'popup' });
+    expect(windowOpenAttempt(`${APP_ORIGIN}/index.html`)).toEqual({ kind: 'popup' });
+    expect(windowOpenAttempt('mailto:x@example.com')).toEqual({ kind: 'externalProtocol', what: 'mailto' });
   });
 });
 

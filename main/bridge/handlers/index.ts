@@ -5,6 +5,7 @@ import { flowHandlers } from './flows.js';
 import { fleetHandlers } from './fleet.js';
 import { identityHandlers } from './identity.js';
 import { inputHandlers } from './input.js';
+import { lockdownHandlers } from './lockdown.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
 import { terminalHandlers } from './terminal.js';
@@ -18,6 +19,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...catalogHandlers(kiosk),
     ...flowHandlers(kiosk),
     ...inputHandlers(kiosk),
+    ...lockdownHandlers(kiosk),
     ...fleetHandlers(kiosk),
   };
 }
