@@ -53,6 +53,9 @@ export class FleetService {
       clean: true,
       reconnectPeriod: 2000,
     });
+    const noDelay = () => (this.client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
+    noDelay();
+    this.client.on('connect', noDelay);
     this.commands = new CommandSender(this.client, new CommandSigner(this.opts.consoleKey), this.store);
     let snapshotTimer: ReturnType<typeof setTimeout> | null = null;
     let snapshotDone: () => void = () => undefined;

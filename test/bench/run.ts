@@ -1,4 +1,5 @@
 import { benchHandwriting } from './handwriting.js';
+import { benchFleet } from './fleet.js';
 import { benchIdCard } from './idcard.js';
 import { benchIme } from './ime.js';
 import { benchReceipt } from './receipt.js';
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   search: () => benchSearch(),
   receipt: () => benchReceipt(),
   startup: () => benchStartup(),
+  fleet: () => benchFleet(),
   ime: () => benchIme(),
   handwriting: () => benchHandwriting(),
   'payment-crash': () => benchPaymentCrash(),

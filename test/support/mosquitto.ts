@@ -42,7 +42,7 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
  * (password_file, acl_file, TLS...); files named in `files` are written into the dir first.
  */
 export async function startMosquitto(
-  opts: { extra?: string[]; files?: Record<string, string>; tls?: boolean } = {},
+  opts: { extra?: string[]; files?: Record<string, string>; tls?: boolean; beforeStart?: (dir: string) => void } = {},
 ): Promise<PrivateBroker> {
   requirePeer('mosquitto', 'mosquitto');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mosquitto-'));
@@ -56,6 +56,7 @@ export async function startMosquitto(
     'log_type error',
     'log_type warning',
     'max_connections -1',
+    'set_tcp_nodelay true',
     // as root, mosquitto would drop to the mosquitto user, which cannot read this private temp dir
     ...(process.getuid?.() === 0 ? ['user root'] : []),
     ...(opts.extra ?? ['allow_anonymous true']),

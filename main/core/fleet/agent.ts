@@ -80,6 +80,8 @@ export class FleetAgent {
     this.client = client;
     client.on('message', (topic, payload) => void this.onCommand(topic, payload));
     client.on('connect', (ack) => {
+      // small messages both ways: without this, Nagle holds a command result back for a delayed ACK
+      (client.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
       this.opts.log.info({ sessionPresent: ack.sessionPresent }, 'fleet broker connected');
       if (!ack.sessionPresent) void this.subscribe();
       this.lastPublished = '';
