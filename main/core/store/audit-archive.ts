@@ -38,7 +38,9 @@ export function listArchives(dataDir: string): ArchiveFile[] {
 function readRows(file: string): ChainRow[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT id, at, type, detail, hash FROM audit ORDER BY id').all() as ChainRow[];
+    const chained = (db.prepare('PRAGMA table_info(audit)').all() as { name: string }[]).some((c) => c.name === 'hash');
+    // a database the kiosk has not opened since the chain was introduced: its rows are all unchained
+    return db.prepare(`SELECT id, at, type, detail, ${chained ? 'hash' : 'NULL AS hash'} FROM audit ORDER BY id`).all() as ChainRow[];
   } finally {
     db.close();
   }
