@@ -5,7 +5,7 @@ import { topics, type CommandBody } from '../../main/core/fleet/protocol.js';
 import { generateSigningKeys, privateKeyFrom, publicKeyFrom } from '../../main/core/fleet/signing.js';
 import { CommandSigner } from '../../fleet/service/command-signer.js';
 import { FakeFleetHost } from '../support/fleet-fake-host.js';
-import { startMosquitto, type PrivateBroker } from '../support/mosquitto.js';
+import { freePort, startMosquitto, type PrivateBroker } from '../support/mosquitto.js';
 import { MqttObserver } from '../support/mqtt-observer.js';
 
 const keys = generateSigningKeys();
@@ -86,6 +86,37 @@ describe('fleet agent presence', () => {
     host.device('printer-a4', { media: [] });
     const cleared = await observer.next((m) => m.topic === topics.events('T-PAPER-1') && m.json.type === 'alarm.cleared', 8000, mark);
     expect(cleared.json.key).toBe('paperOut:printer-a4');
+  });
+
+  it('keeps trying while the broker is down and reports as soon as it is up', async () => {
+    const port = await freePort();
+    const host = new FakeFleetHost();
+    const agent = new FleetAgent(host, {
+      terminalId: 'T-LATE-1',
+      region: 'zhengzhou',
+      outlet: '金水区政务服务中心',
+      groups: [],
+      brokerUrl: `mqtt://127.0.0.1:${port}`,
+      connection: {},
+      consoleKey: publicKeyFrom(keys.publicKey),
+      keepaliveSeconds: 30,
+      heartbeatMs: 60_000,
+      debounceMs: 20,
+      seen: new MemorySeenCommands(),
+      log: quiet,
+    });
+    agents.push(agent);
+    const started = agent.start();
+    const late = await startMosquitto({ port });
+    try {
+      await started;
+      const o = await MqttObserver.connect(late.url, topics.state('T-LATE-1'));
+      expect((await o.next(() => true)).json.online).toBe(true);
+      await o.close();
+      await agent.stop();
+    } finally {
+      await late.stop();
+    }
   });
 
   it('is seen offline through its last will when its connection dies without a goodbye', async () => {

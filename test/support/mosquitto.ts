@@ -42,13 +42,13 @@ export async function waitForPort(port: number, timeoutMs = 10_000): Promise<voi
  * (password_file, acl_file, TLS...); files named in `files` are written into the dir first.
  */
 export async function startMosquitto(
-  opts: { extra?: string[]; files?: Record<string, string>; tls?: boolean; beforeStart?: (dir: string) => void } = {},
+  opts: { extra?: string[]; files?: Record<string, string>; tls?: boolean; beforeStart?: (dir: string) => void; port?: number } = {},
 ): Promise<PrivateBroker> {
   requirePeer('mosquitto', 'mosquitto');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mosquitto-'));
   for (const [name, text] of Object.entries(opts.files ?? {})) writeFileSync(path.join(dir, name), text);
   opts.beforeStart?.(dir);
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const conf = [
     `listener ${port} 127.0.0.1`,
     'persistence false',

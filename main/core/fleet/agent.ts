@@ -62,7 +62,7 @@ export class FleetAgent {
     return [...new Set(['all', ...this.opts.groups])];
   }
 
-  /** Connects (MQTT.js reconnects by itself) and starts reporting. Resolves on the first connection. */
+  /** Connects (MQTT.js reconnects by itself) and starts reporting. Resolves on the first connection, however long that takes. */
   async start(): Promise<void> {
     const id = this.opts.terminalId;
     const client = mqtt.connect(this.opts.brokerUrl, {
@@ -91,12 +91,8 @@ export class FleetAgent {
     this.unsubscribe.push(this.host.onChange(() => this.schedule()));
     this.unsubscribe.push(this.host.onSessionEnd(() => void this.drain()));
     this.heartbeat = setInterval(() => void this.beat(), this.opts.heartbeatMs);
-    await new Promise<void>((resolve, reject) => {
-      const ok = () => (client.off('error', fail), resolve());
-      const fail = (err: Error) => (client.off('connect', ok), client.end(true), reject(err));
-      client.once('connect', ok);
-      client.once('error', fail);
-    });
+    // a broker that is down (or refuses us) is retried every few seconds for as long as the kiosk runs
+    await new Promise<void>((resolve) => client.once('connect', () => resolve()));
   }
 
   /** Leaves cleanly: publishes offline itself (a clean DISCONNECT does not fire the will). */
