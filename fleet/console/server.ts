@@ -129,7 +129,9 @@ export class ConsoleServer {
         oldVersion: q.oldVersion,
       });
       if (api) return { status: 200, json: rows };
-      return { status: 200, html: page('终端总览', terminalsPage(rows, q, await store.counts(), this.opts.latestVersion()), s) };
+      const counts = await store.counts();
+      const latest = this.opts.latestVersion() || newestVersion(Object.keys(counts.versions));
+      return { status: 200, html: page('终端总览', terminalsPage(rows, q, counts, latest), s) };
     }
     const term = /^\/(api\/)?terminals\/([\w-]+)$/.exec(r.path);
     if (r.method === 'GET' && term) {
@@ -265,4 +267,19 @@ export function parseCommandForm(
   const body = CommandBodySchema.safeParse(raw);
   if (!body.success) return { ok: false, error: `指令参数有误：${body.error.issues[0]?.message ?? ''}` };
   return { ok: true, target, body: body.data };
+}
+
+/** The highest of dotted version numbers (1.10.0 > 1.9.2), for the "not on the latest version" filter when none is configured. */
+export function newestVersion(versions: string[]): string {
+  const parts = (v: string) => v.split(/[.-]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  return (
+    [...versions].sort((a, b) => {
+      const [pa, pb] = [parts(a), parts(b)];
+      for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const [x, y] = [pa[i] ?? 0, pb[i] ?? 0];
+        if (x !== y) return typeof x === 'number' && typeof y === 'number' ? y - x : String(y).localeCompare(String(x));
+      }
+      return 0;
+    })[0] ?? ''
+  );
 }
