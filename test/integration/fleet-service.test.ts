@@ -160,4 +160,24 @@ describe('fleet service and console', () => {
     const audit = (await (await admin('/api/audit')).json()) as { actor: string; action: string }[];
     expect(audit.some((a) => a.actor === 'operator' && a.action === 'login.failed')).toBe(true);
   });
+
+  it('serves every console page in Chinese to an administrator, and keeps viewers out of administration', async () => {
+    const admin = await login(consoleUrl, 'administrator');
+    for (const [path, title] of [
+      ['/', '终端总览'],
+      ['/terminals/T-SVC-1', '设备健康记录'],
+      ['/alarms?all=1', '告警'],
+      ['/commands', '发送指令'],
+      ['/rollouts', '新建分批发布'],
+      ['/audit', '审计日志'],
+      ['/users', '用户'],
+    ]) {
+      const res = await admin(path!);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain(title!);
+    }
+    const viewer = await login(consoleUrl, 'viewer');
+    expect((await viewer('/audit')).status).toBe(403);
+    expect(await (await viewer('/rollouts')).text()).not.toContain('新建分批发布');
+  });
 });
