@@ -69,7 +69,7 @@ export function terminalPage(
 <section><p><span class="light ${l.cls}"></span>${l.label} · 版本 ${esc(t.version)} · 事项目录 v${t.catalogVersion} · 待发送 ${t.outboxDepth} · 未决支付 ${t.unfinishedPayments} · ${t.inSession ? '群众办理中' : '空闲'}${t.locked ? ' · 已暂停服务' : ''}</p>
 <p class="muted">${esc(t.region)} / ${esc(t.outlet)} · 分组 ${t.groups.map(esc).join('、')} · 启动于 ${esc(t.since)} · 最近上报 ${esc(t.at)}</p>
 <h2>设备</h2><p>${deviceCell(t)}</p></section>
-<section><h2>设备健康记录</h2><table><thead><tr><th>时间</th><th>设备</th><th>状态</th><th>介质</th></tr></thead><tbody>
+<section><h2>设备健康记录</h2>${healthStrips(history)}<table><thead><tr><th>时间</th><th>设备</th><th>状态</th><th>介质</th></tr></thead><tbody>
 ${history.map((h) => `<tr><td>${esc(h.at)}</td><td>${esc(h.deviceId)}</td><td>${esc(deviceStatusName[h.status] ?? h.status)}</td><td>${h.media.map((m) => esc(mediaName[m] ?? m)).join('、')}</td></tr>`).join('\n')}
 </tbody></table></section>
 <section><h2>告警</h2>${alarmsTable(alarms, false)}</section>
@@ -141,4 +141,38 @@ ${rows
 export function loginPage(error: string | null): string {
   return `<form class="card" method="post" action="/login"><p>用户名 <input name="user" autocomplete="username" required></p>
 <p>密码 <input name="password" type="password" autocomplete="current-password" required></p>${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}<p><button>登录</button></p></form>`;
+}
+
+const HOUR = 3600_000;
+
+/** One strip per device over the last 24 hours: green online, amber media warnings, red faults, grey offline. */
+export function healthStrips(history: { deviceId: string; status: string; media: string[]; at: string }[], now = Date.now()): string {
+  const from = now - 24 * HOUR;
+  const byDevice = new Map<string, { status: string; media: string[]; at: number }[]>();
+  for (const h of [...history].sort((a, b) => (a.at < b.at ? -1 : 1)))
+    byDevice.set(h.deviceId, [...(byDevice.get(h.deviceId) ?? []), { status: h.status, media: h.media, at: Date.parse(h.at) }]);
+  const colour = (e: { status: string; media: string[] }) =>
+    e.status === 'offline'
+      ? 'var(--muted)'
+      : e.status !== 'online' && e.status !== 'busy'
+        ? 'var(--accent)'
+        : e.media.some((m) => m === 'paperOut' || m === 'paperJam')
+          ? 'var(--accent)'
+          : e.media.length
+            ? 'var(--warning)'
+            : 'var(--success)';
+  const rows = [...byDevice].map(([id, events], row) => {
+    const rects = events
+      .map((e, i) => {
+        const start = Math.max(e.at, from);
+        const end = Math.min(events[i + 1]?.at ?? now, now);
+        if (end <= from || end <= start) return '';
+        const x = ((start - from) / (24 * HOUR)) * 600;
+        const w = Math.max(1, ((end - start) / (24 * HOUR)) * 600);
+        return `<rect x="${(120 + x).toFixed(1)}" y="${row * 22}" width="${w.toFixed(1)}" height="16" fill="${colour(e)}"><title>${esc(e.status)} ${esc(e.media.join(','))}</title></rect>`;
+      })
+      .join('');
+    return `<text x="0" y="${row * 22 + 13}" font-size="13">${esc(id)}</text>${rects}`;
+  });
+  return `<svg role="img" aria-label="最近 24 小时设备状态" width="720" height="${byDevice.size * 22 + 18}" viewBox="0 0 720 ${byDevice.size * 22 + 18}">${rows.join('')}<text x="120" y="${byDevice.size * 22 + 14}" font-size="11">24 小时前</text><text x="690" y="${byDevice.size * 22 + 14}" font-size="11" text-anchor="end">现在</text></svg>`;
 }

@@ -38,3 +38,28 @@ describe('console helpers', () => {
     expect(() => mosquittoAcl([{ id: 'A/#', groups: [] }])).toThrow();
   });
 });
+
+describe('device health over time', () => {
+  it('draws each device’s last 24 hours as coloured spans: paper out red, back online green', async () => {
+    const { healthStrips } = await import('../../fleet/console/pages.js');
+    const now = Date.parse('2026-11-30T12:00:00Z');
+    const svg = healthStrips(
+      [
+        { deviceId: 'a4', status: 'online', media: [], at: '2026-11-30T00:00:00Z' },
+        { deviceId: 'a4', status: 'online', media: ['paperOut'], at: '2026-11-30T06:00:00Z' },
+        { deviceId: 'a4', status: 'online', media: [], at: '2026-11-30T09:00:00Z' },
+      ],
+      now,
+    );
+    const rects = [...svg.matchAll(/<rect x="([\d.]+)" y="0" width="([\d.]+)" height="16" fill="([^"]+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+      m[3],
+    ]);
+    expect(rects).toEqual([
+      [420, 150, 'var(--success)'],
+      [570, 75, 'var(--accent)'],
+      [645, 75, 'var(--success)'],
+    ]);
+  });
+});
