@@ -77,6 +77,8 @@ const FILLER_PENALTY = 20;
 const STRONG_SCORE = 1900;
 /** Part of the query's characters a partial cover must find. */
 const PARTIAL_MIN = 0.6;
+/** Names a partial pass covers at most (those holding the most of the query's characters). */
+const PARTIAL_CANDIDATES = 300;
 /** The largest within-tier boost: popularity 100 and "can be done here" 150. */
 const MAX_BOOST = 250;
 /** The most a gapped cover scores before its boost. */
@@ -125,6 +127,8 @@ export class SearchIndex {
   /** Every syllable of the names' readings, and every beginning (two letters or more) of one. */
   private readonly syllables = new Set<string>();
   private readonly syllableStarts = new Set<string>();
+  /** How the names read each character (its first reading seen). */
+  private readonly readings = new Map<string, string>();
   /** Names that matched no run of the query: tried as gapped covers once the contiguous pass is done. */
   private readonly needCover: number[] = [];
   private readonly hanCount: Uint8Array;
@@ -229,6 +233,7 @@ export class SearchIndex {
     for (const e of this.entries)
       for (const t of e.tokens)
         for (const syl of t.syllables) {
+          if (!this.readings.has(t.ch)) this.readings.set(t.ch, syl);
           this.syllables.add(syl);
           for (let k = 2; k < syl.length; k++) this.syllableStarts.add(syl.slice(0, k));
         }
@@ -276,10 +281,11 @@ export class SearchIndex {
     for (const o of touched) strongCount += this.scratch.strong[o]!;
     // Typo and partial hits are weak, and weak hits are hidden beside any strong one: look for them only without.
     if (strongCount === 0) {
-      this.typoPass(q);
+      this.typoPass(q, limit);
       this.initialsTypoPass(q);
       // partial covers read characters; typed letters get the typo passes instead
-      if (![...q].every(isAsciiLetter)) for (const v of variants) this.partialPass(v.text, v.via);
+      // (the query as typed adds only filler words to its other readings)
+      if (![...q].every(isAsciiLetter)) for (const v of variants.length > 1 ? variants.slice(1) : variants) this.partialPass(v.text, v.via);
     }
 
     const hits = this.best(limit);
@@ -395,6 +401,20 @@ export class SearchIndex {
     return complete ? passed : null;
   }
 
+  /** The query's letters, its characters read as the names read them (pinyin-pro only for a character no name has). */
+  private lettersOf(q: string): string {
+    let out = '';
+    for (const c of q) {
+      if (isAsciiLetter(c)) out += c;
+      else {
+        const reading = this.readings.get(c);
+        if (reading === undefined) return queryLetters(q);
+        out += reading;
+      }
+    }
+    return out;
+  }
+
   /** Can the letters be read as whole syllables, the last one possibly still being typed (shenfenz, not sfz)? */
   private readsAsSyllables(q: string): boolean {
     const ok = new Uint8Array(q.length + 1);
@@ -420,12 +440,13 @@ export class SearchIndex {
   }
 
   /** Typos in pinyin (and homophones typed in characters): Myers over the names' readings, pigeonhole-filtered. */
-  private typoPass(q: string): void {
+  private typoPass(q: string, limit: number): void {
     const allLetters = [...q].every(isAsciiLetter);
     if (allLetters ? q.length < 6 : q.length < 2) return;
-    const letters = queryLetters(q);
+    const letters = this.lettersOf(q);
     if (letters.length < 6) return;
     const han = [...q].filter((c) => isHanCode(c.charCodeAt(0)));
+    if (han.length > 0) return this.homophonePass(letters, han);
     const maxEdits = letters.length >= 10 ? 2 : 1;
     // With k edits, one of k + 1 pieces of the query survives intact, so it must occur in the name.
     const pieces = splitEvenly(letters, maxEdits + 1);
@@ -448,19 +469,40 @@ export class SearchIndex {
       if (d === 0) this.consider(i, Kind.pinyin, tierScores[Kind.pinyin]! - 50, null);
       else this.consider(i, Kind.fuzzy, tierScores[Kind.fuzzy]! - d * 200, null);
     };
+    let complete = true;
     if (narrowed) narrowed.forEach(check);
     else {
-      const stamp = ++this.stamp;
-      for (const piece of pieces) {
-        for (const i of rarest(this.trigrams, piece, 3)) {
-          if (this.seen[i] === stamp) continue;
-          this.seen[i] = stamp;
-          const e = this.entries[i]!;
-          if (pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) check(i);
+      // the pieces' candidates merged in name order (most boosted first), so the pass can stop once `limit` typo
+      // hits beat anything a later name could score (a typo of letters scores at most one edit's worth)
+      const lists = pieces.map((p) => rarest(this.trigrams, p, 3));
+      const at = lists.map(() => 0);
+      for (let n = 0; ; n++) {
+        let k = -1;
+        for (let l = 0; l < lists.length; l++) if (at[l]! < lists[l]!.length && (k < 0 || lists[l]![at[l]!]! < lists[k]![at[k]!]!)) k = l;
+        if (k < 0) break;
+        const i = lists[k]![at[k]!]!;
+        for (let l = 0; l < lists.length; l++) if (lists[l]![at[l]!] === i) at[l]!++;
+        if ((n & 63) === 63 && this.fullOfBetterHitsThan(tierScores[Kind.fuzzy]! - 200 + this.entries[i]!.boost, limit)) {
+          complete = false;
+          break;
         }
+        const e = this.entries[i]!;
+        if (pieces.some((p) => e.letters.includes(p) || e.lettersU.includes(p))) check(i);
       }
     }
-    this.previousTypos = { letters, maxEdits, matched };
+    this.previousTypos = complete ? { letters, maxEdits, matched } : null;
+  }
+
+  /**
+   * Characters typed or written with the right sound but the wrong character (护籍证明 for 户籍证明): names whose
+   * reading holds the query's reading exactly and that keep at least one of its characters.
+   */
+  private homophonePass(letters: string, han: string[]): void {
+    for (const i of rarest(this.trigrams, letters, 3)) {
+      const e = this.entries[i]!;
+      if (!e.letters.includes(letters) && !e.lettersU.includes(letters)) continue;
+      if (han.some((c) => e.plain.includes(c))) this.consider(i, Kind.pinyin, tierScores[Kind.pinyin]! - 50, null);
+    }
   }
 
   /** One wrong letter in initials (hjzn for hjzm): four to eight letters, one half of them survives intact. */
@@ -491,10 +533,16 @@ export class SearchIndex {
   private partialPass(q: string, via: string | null): void {
     const han = [...new Set([...q].filter((c) => isHanCode(c.charCodeAt(0))))];
     if (han.length < 2) return;
-    const need = Math.min(3, Math.max(2, Math.ceil(han.length * PARTIAL_MIN)));
+    // counted over the rarer half of the characters (common ones, 证 明 办, are in half the catalog)
+    const rare = han
+      .map((c) => [c, this.hanPostings.get(c)?.length ?? 0] as const)
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, Math.max(2, Math.ceil(han.length / 2)))
+      .map(([c]) => c);
+    const need = 2;
     const stamp = ++this.stamp;
     const hits: number[] = [];
-    for (const c of han) {
+    for (const c of rare) {
       for (const i of this.hanPostings.get(c) ?? []) {
         if (this.seen[i] !== stamp) {
           this.seen[i] = stamp;
@@ -502,6 +550,11 @@ export class SearchIndex {
         }
         if (++this.hanCount[i]! === need) hits.push(i);
       }
+    }
+    // the names holding the most of the query's characters first, and no more than a screenful's worth of work
+    if (hits.length > PARTIAL_CANDIDATES) {
+      hits.sort((a, b) => this.hanCount[b]! - this.hanCount[a]! || a - b);
+      hits.length = PARTIAL_CANDIDATES;
     }
     const { bestEntry, strong } = this.scratch;
     for (const i of hits) {
