@@ -119,6 +119,8 @@ export class Kiosk {
         started: (s, trigger) => {
           sessionLog.info({ mode: s.mode, trigger }, 'session started');
           this.audit.append(s.mode === 'maintenance' ? 'maintenance.entered' : 'session.started', { trigger });
+          // a terminal the fleet locked takes no residents: a session a card started ends at once (the lock screen stays)
+          if (s.mode === 'resident' && this.fleetDisplay.get().lock) setImmediate(() => this.session.end('canceled'));
         },
         changed: (s) => this.emit('session.changed', s),
         ended: (info) => {

@@ -80,6 +80,11 @@ describe('the kiosk with its fleet agent', () => {
     // what the next start reads back
     expect(new FleetDisplayState(new KeyValueStore(kiosk.db), () => undefined).get().lock?.message).toBe('设备检修，暂停服务');
     await observer.next((m) => m.topic === topics.state(ID) && m.json.locked === true);
+    // locked: a card placed on the reader does not open a session
+    const ended = new Promise((resolve) => kiosk.onEvent((e) => e.name === 'session.ended' && resolve(e.payload)));
+    kiosk.session.start('card');
+    expect(await ended).toEqual({ reason: 'canceled' });
+    expect(kiosk.session.active).toBe(false);
     const unlock = await send({ type: 'unlock' });
     await result(unlock, 'done');
     const notice = await send({ type: 'notice', text: '12月1日 02:00–04:00 系统升级' });
