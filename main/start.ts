@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseKioskArgs } from './core/args.js';
 import { loadConfigOrExit } from './core/config/load.js';
 import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from './core/exit-codes.js';
 import { defaultConfigFile, projectRoot } from './core/paths.js';
+import { spawnCore } from './launcher/core-process.js';
 import { findElectronBinary } from './launcher/electron.js';
 import { startEmulators, type RunningEmulators } from './launcher/emulators.js';
 
@@ -54,13 +55,15 @@ async function main(): Promise<void> {
   const restarts: number[] = [];
   let stopping = false;
   const run = () => {
-    const child = spawn(command, commandArgs, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    const { child, cleanUp } = spawnCore(command, commandArgs, env);
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     process.on('SIGTERM', forward);
     process.on('SIGINT', forward);
     child.on('exit', (code, signal) => {
       process.off('SIGTERM', forward);
       process.off('SIGINT', forward);
+      // a core that died leaves its Chromium window up: close it, and remove the profiles it used
+      cleanUp();
       if (stopping || signal === 'SIGTERM' || signal === 'SIGINT' || code === 0 || code === CONFIG_EXIT_CODE) {
         emulators?.process.kill();
         process.exit(code ?? 0);

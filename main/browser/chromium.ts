@@ -27,6 +27,16 @@ export function chromiumArgs(opts: {
     '--disable-session-crashed-bubble',
     '--noerrdialogs',
     '--autoplay-policy=no-user-gesture-required',
+    // nothing of a resident kept on disk: no HTTP or media cache, no crash dumps (they hold page memory)
+    '--disk-cache-size=1',
+    '--media-cache-size=1',
+    '--disable-breakpad',
+    '--disable-crash-reporter',
+    // no keyring unlock prompt in front of the kiosk (the profile is thrown away anyway)
+    '--password-store=basic',
+    // window.open and target=_blank open nothing; no permission prompt ever shows
+    '--block-new-web-contents',
+    '--deny-permission-prompts',
   ];
   if (opts.runningAsRoot) args.push('--no-sandbox');
   if (opts.window) args.push('--window-position=0,0', `--window-size=${opts.window.width},${opts.window.height}`);

@@ -1,6 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createKioskDispatcher } from '../bridge/handlers/index.js';
 import { parseKioskArgs } from '../core/args.js';
@@ -12,6 +10,7 @@ import { createLogger } from '../core/log/logger.js';
 import { RESTART_EXIT_CODE } from '../core/exit-codes.js';
 import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js';
 import { launchChromium } from './chromium.js';
+import { createProfile, profileParentDir, removeProfile, sweepStaleProfiles } from './profile.js';
 import { startBridgeServer } from './server.js';
 
 /** A launched window redeems its ticket within a second or two; the printed headless URL waits for a person. */
@@ -48,12 +47,22 @@ async function main(): Promise<void> {
   // only for an operator who opens the UI themself; a launched window gets its own ticket, never printed
   if (args.headless) process.stdout.write(`KIOSK_URL=${server.launchUrl(headlessTicketTtlMs)}\n`);
 
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'kiosk-chromium-'));
+  const profiles = profileParentDir();
+  for (const dir of sweepStaleProfiles(profiles)) logger.warn({ dir }, 'removed a Chromium profile left by an earlier run');
+  let profile: string | null = null;
   let quickExits = 0;
   const openWindow = () => {
     const launchedAt = Date.now();
-    chromium = launchChromium(server.launchUrl(windowTicketTtlMs), profile);
+    // a fresh profile for every window, gone as soon as that Chromium exits
+    const own = (profile = createProfile(profiles));
+    try {
+      chromium = launchChromium(server.launchUrl(windowTicketTtlMs), own);
+    } catch (e) {
+      removeProfile(own);
+      throw e;
+    }
     chromium.on('exit', (code) => {
+      removeProfile(own);
       if (stopping) return;
       // a window that dies at once, again and again, usually means no display: say so, and back off
       quickExits = Date.now() - launchedAt < 5000 ? quickExits + 1 : 0;
@@ -72,10 +81,14 @@ async function main(): Promise<void> {
   async function shutdown(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
-    chromium?.kill();
+    const win = chromium;
+    const closed = win && win.exitCode === null && win.signalCode === null ? new Promise((r) => win.once('exit', r)) : null;
+    win?.kill();
     await server.close().catch(() => undefined);
     await kiosk.stop().catch((e: unknown) => logger.error({ err: e }, 'stop failed'));
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium writes to its profile until it has exited
+    await closed;
+    if (profile) removeProfile(profile);
     process.exit(code);
   }
   process.on('SIGTERM', () => void shutdown(0));

@@ -23,6 +23,7 @@ export function securityHeaders(origin: string): Record<string, string> {
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
   };
 }
 

@@ -37,7 +37,8 @@ export function sendFile(res: ServerResponse, file: string, headers: Record<stri
   res.writeHead(200, {
     ...headers,
     'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    // nothing of the kiosk goes into Chromium's disk cache (its profile is thrown away after each run anyway)
+    'Cache-Control': 'no-store',
   });
   createReadStream(file).pipe(res);
 }
