@@ -22,7 +22,8 @@ const READING_PENALTY = 0.35;
 /** A word the text before the cursor goes on into at least this often ranks above all plain candidates. */
 const CONTEXT_MIN_SHARE = 0.02;
 const CONTEXT_SCORE = 1e8;
-const EXTENDED_FIT = 0.03;
+/** A reading that only starts with the whole syllable typed (xian → xiang) comes after every exact one. */
+const EXTENDED_FIT = 1e-6;
 
 /**
  * Pinyin → candidates, best first: whole-input phrases, then shorter ones covering the start of the input

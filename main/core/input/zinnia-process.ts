@@ -45,7 +45,7 @@ export class ZinniaProcess {
     const child = this.ensureStarted();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => this.fail(new InputError('recognizerTimeout', 'input.error.handwriting', 'zinnia did not answer')),
+        () => this.fail(new InputError('recognizerTimeout', 'catalog.keyboard.handwritingUnavailable', 'zinnia did not answer')),
         this.timeoutMs,
       );
       this.queue.push({ resolve, reject, lines: [], timer });
@@ -58,13 +58,17 @@ export class ZinniaProcess {
     this.child = null;
     child?.stdin.end();
     child?.kill();
-    this.rejectAll(new InputError('recognizerFailed', 'input.error.handwriting', 'zinnia stopped'));
+    this.rejectAll(new InputError('recognizerFailed', 'catalog.keyboard.handwritingUnavailable', 'zinnia stopped'));
   }
 
   private ensureStarted(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
     if (!existsSync(this.model)) {
-      throw new InputError('recognizerMissing', 'input.error.handwriting', `no handwriting model at ${this.model}; run: ${INSTALL_HINT}`);
+      throw new InputError(
+        'recognizerMissing',
+        'catalog.keyboard.handwritingUnavailable',
+        `no handwriting model at ${this.model}; run: ${INSTALL_HINT}`,
+      );
     }
     const child = spawn(this.binary, ['-m', this.model, '-n', String(this.nBest)], { stdio: 'pipe' });
     this.child = child;
@@ -78,14 +82,14 @@ export class ZinniaProcess {
       this.rejectAll(
         new InputError(
           missing ? 'recognizerMissing' : 'recognizerFailed',
-          'input.error.handwriting',
+          'catalog.keyboard.handwritingUnavailable',
           missing ? `zinnia not found; run: ${INSTALL_HINT}` : e.message,
         ),
       );
     });
     child.on('exit', (code) => {
       if (this.child === child) this.child = null;
-      this.rejectAll(new InputError('recognizerFailed', 'input.error.handwriting', `zinnia exited (${code})`));
+      this.rejectAll(new InputError('recognizerFailed', 'catalog.keyboard.handwritingUnavailable', `zinnia exited (${code})`));
     });
     return child;
   }

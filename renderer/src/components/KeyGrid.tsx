@@ -1,0 +1,55 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const letterRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const digitRows = ['123', '456', '789', '0'];
+
+/** Letter or digit rows and the bottom row (layout switch, delete, clear, plus any extra keys). */
+export function KeyGrid({
+  onKey,
+  onBackspace,
+  onClear,
+  extraKeys,
+  before,
+}: {
+  onKey: (k: string) => void;
+  onBackspace: () => void;
+  onClear: () => void;
+  extraKeys?: ReactNode;
+  before?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [layout, setLayout] = useState<'letters' | 'digits'>('letters');
+  const rows = layout === 'letters' ? letterRows : digitRows;
+  return (
+    <div className="osk" role="group" aria-label={t('catalog.keyboard.label')} data-testid="osk">
+      {before}
+      {rows.map((row) => (
+        <div className="osk-row" key={row}>
+          {[...row].map((k) => (
+            <button type="button" className="osk-key" key={k} data-key={k} onClick={() => onKey(k)}>
+              {k}
+            </button>
+          ))}
+        </div>
+      ))}
+      <div className="osk-row">
+        {extraKeys}
+        <button
+          type="button"
+          className="osk-key wide"
+          data-testid="osk-layout"
+          onClick={() => setLayout(layout === 'letters' ? 'digits' : 'letters')}
+        >
+          {layout === 'letters' ? t('catalog.keyboard.digits') : t('catalog.keyboard.letters')}
+        </button>
+        <button type="button" className="osk-key wide" data-testid="osk-backspace" onClick={onBackspace}>
+          {t('catalog.keyboard.backspace')}
+        </button>
+        <button type="button" className="osk-key wide" data-testid="osk-clear" onClick={onClear}>
+          {t('catalog.keyboard.clear')}
+        </button>
+      </div>
+    </div>
+  );
+}
