@@ -1,7 +1,7 @@
 /**
  * The kiosk core's payment service alone, in a child process the crash bench can SIGKILL: the real journal file,
  * the real platform client and gateway port, shrunk timings. `pay NOTICE CODE`: resume what a previous run left,
- * then pay one notice. `recover`: resume only. Prints READY, ORDER <id>, DONE <state> on stdout.
+ * then pay one notice. `recover`: resume only. Prints READY, ORDER (opened, pay not yet sent), DONE <state> on stdout.
  */
 import { systemClock } from '../../devices/core/operation.js';
 import { PaymentJournal } from '../../main/core/payment/journal.js';
@@ -43,7 +43,7 @@ if (mode === 'pay') {
   const notice = await lookupPaymentNotice(client, noticeNo!);
   const opened = await service.open({ noticeNo: notice.noticeNo, item: notice.item, amountFen: notice.totalFen });
   if (opened.ok) {
-    say(`ORDER ${opened.orderId}`);
+    say('ORDER');
     const outcome = await service.payByCode(opened.orderId, authCode!);
     say(`DONE ${outcome.state}`);
   } else say(`DONE refused:${opened.code}`);

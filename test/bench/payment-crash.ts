@@ -69,10 +69,14 @@ export async function benchPaymentCrash(): Promise<void> {
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const lines = readline.createInterface({ input: child.stdout! });
-    await new Promise<void>((resolve) => lines.on('line', (l) => l === 'READY' && resolve()).once('close', resolve));
-    // a random moment across the payment: before the order, around the pay call, during queries, during the reverse
-    // (half of the kills in the first 80 ms, where the order is opened and the pay call goes out)
-    const at = Math.random() < 0.5 ? Math.random() * 80 : Math.random() * 500;
+    // a random moment across the payment: one kill in ten while the order is being opened, the rest after it is open —
+    // around the pay call, during queries, during the reverse
+    const early = Math.random() < 0.1;
+    await new Promise<void>((resolve) =>
+      lines.on('line', (l) => (l === (early ? 'READY' : 'ORDER') || l.startsWith('DONE')) && resolve()).once('close', resolve),
+    );
+    const spans = [10, 40, 150, 600]; // the pay call's first milliseconds weigh as much as the long tail of queries and reverses
+    const at = Math.random() * (early ? 60 : spans[Math.floor(Math.random() * spans.length)]!);
     const timer = setTimeout(() => {
       if (child.exitCode === null) {
         child.kill('SIGKILL');
