@@ -77,7 +77,7 @@ export class FleetService {
     snapshotTimer = setTimeout(snapshotDone, SNAPSHOT_QUIET_MS);
     void snapshotEnded.then(() => this.client.unsubscribeAsync(snapshotTopic).catch(() => undefined));
     if (this.opts.rollouts ?? true) {
-      this.rollouts = new RolloutEngine(this.store, this.commands, this.ingest, { tickMs: this.opts.rolloutTickMs ?? 1000 });
+      this.rollouts = new RolloutEngine(this.store, this.commands, { tickMs: this.opts.rolloutTickMs ?? 1000 });
       this.rollouts.start();
     }
   }

@@ -58,14 +58,14 @@ export class Ingest extends EventEmitter<IngestEvents> {
     const p = parsed.data;
     const at = this.now().toISOString();
     if (!(await this.store.upsertTerminal(id, p, at))) return;
+    // device history on change (the first presence a replica sees is written whole)
     const devices = JSON.stringify(p.devices);
-    if (this.lastDevices.get(id) !== devices) {
-      const before = this.lastDevices.has(id)
-        ? (JSON.parse(this.lastDevices.get(id)!) as Presence['devices'])
-        : ((await this.store.terminal(id))?.devices ?? {});
+    const previous = this.lastDevices.get(id);
+    if (previous !== devices) {
+      const before = previous ? (JSON.parse(previous) as Presence['devices']) : {};
       for (const [devId, d] of Object.entries(p.devices)) {
         const old = before[devId];
-        if (!old || old.status !== d.status || old.media.join() !== d.media.join() || !this.lastDevices.has(id))
+        if (!old || old.status !== d.status || old.media.join() !== d.media.join())
           await this.store.addDeviceHistory(id, devId, d.status, d.media, p.at);
       }
       this.lastDevices.set(id, devices);

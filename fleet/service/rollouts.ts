@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CommandSender } from './commands.js';
-import type { Ingest } from './ingest.js';
 import type { FleetStore } from './store.js';
 
 export interface RolloutSpec {
@@ -76,7 +75,6 @@ export class RolloutEngine {
   constructor(
     private readonly store: FleetStore,
     private readonly commands: CommandSender,
-    _ingest: Ingest,
     private readonly opts: { tickMs: number; now?: () => number },
   ) {}
 
