@@ -119,6 +119,30 @@ describe('fleet agent presence', () => {
     }
   });
 
+  it('stops at once when the broker is unreachable (a kiosk shutdown never hangs on it)', async () => {
+    const port = await freePort();
+    const agent = new FleetAgent(new FakeFleetHost(), {
+      terminalId: 'T-GONE-1',
+      region: 'zhengzhou',
+      outlet: 'x',
+      groups: [],
+      brokerUrl: `mqtt://127.0.0.1:${port}`,
+      connection: {},
+      consoleKey: publicKeyFrom(keys.publicKey),
+      keepaliveSeconds: 30,
+      heartbeatMs: 60_000,
+      debounceMs: 20,
+      seen: new MemorySeenCommands(),
+      log: quiet,
+    });
+    void agent.start();
+    // an update outcome queued for a broker that never answers
+    agent.report({ type: 'update.committed', from: '1.0.0', to: '1.1.0', detail: 'healthy' });
+    const t = Date.now();
+    await agent.stop();
+    expect(Date.now() - t).toBeLessThan(2500);
+  });
+
   it('is seen offline through its last will when its connection dies without a goodbye', async () => {
     const { agent } = await startAgent('T-WILL-1');
     await observer.next((m) => m.topic === topics.state('T-WILL-1') && m.json.online === true);

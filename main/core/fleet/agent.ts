@@ -6,6 +6,8 @@ import type { FleetHost } from './host.js';
 import type { UpdateEvent } from './updater.js';
 import { topics, type AlarmEvent, type Command, type CommandResult, type Presence } from './protocol.js';
 
+const STOP_GRACE_MS = 2000;
+
 export interface AgentLog {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -103,11 +105,17 @@ export class FleetAgent {
     const client = this.client;
     this.client = null;
     if (!client) return;
+    // a shutdown never waits on a broker that is gone: the goodbye gets a moment, then the socket is closed
+    const within = (p: Promise<unknown>) => Promise.race([p.catch(() => undefined), new Promise((r) => setTimeout(r, STOP_GRACE_MS))]);
     if (client.connected)
-      await client
-        .publishAsync(topics.state(this.opts.terminalId), JSON.stringify({ ...this.presence(), online: false }), { qos: 1, retain: true })
-        .catch(() => undefined);
-    await client.endAsync();
+      await within(
+        client.publishAsync(topics.state(this.opts.terminalId), JSON.stringify({ ...this.presence(), online: false }), {
+          qos: 1,
+          retain: true,
+        }),
+      );
+    await within(client.endAsync(!client.connected));
+    if (!client.disconnected) client.end(true);
   }
 
   /** Drops the connection without a DISCONNECT, as a crash would (the broker publishes the will). */
