@@ -103,7 +103,9 @@ export class FleetService {
 
   async stop(): Promise<void> {
     this.rollouts?.stop();
-    await this.client?.endAsync().catch(() => undefined);
+    // never wait long on a broker that is gone
+    if (this.client) await Promise.race([this.client.endAsync().catch(() => undefined), new Promise((r) => setTimeout(r, 2000))]);
+    this.client?.end(true);
     await this.settled();
     await this.opts.sql.close();
   }
