@@ -29,6 +29,9 @@ export class MemorySeenCommands implements SeenCommands {
 /** A command may not claim a lifetime longer than this (a leaked, long-lived command is a standing threat). */
 export const MAX_COMMAND_LIFETIME_MS = 7 * 24 * 3600_000;
 
+/** How far ahead of this terminal's clock a command may claim to have been issued (clock skew). */
+export const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
 export type Verified = { ok: true; command: Command } | { ok: false; code: CommandRefusal; id: string | null; detail: string };
 
 /**
@@ -63,6 +66,9 @@ export function verifyCommand(
   const issued = Date.parse(command.issuedAt);
   if (!Number.isFinite(expires) || !Number.isFinite(issued) || expires - issued > MAX_COMMAND_LIFETIME_MS)
     return { ok: false, code: 'badMessage', id: command.id, detail: 'bad issue or expiry time' };
+  // bounded lifetime means nothing if the start can lie in the future
+  if (issued > opts.nowMs + MAX_CLOCK_SKEW_MS)
+    return { ok: false, code: 'badMessage', id: command.id, detail: `issued in the future (${command.issuedAt})` };
   if (expires <= opts.nowMs) return { ok: false, code: 'expired', id: command.id, detail: `expired at ${command.expiresAt}` };
   if (opts.seen.has(command.id)) return { ok: false, code: 'replayed', id: command.id, detail: 'already received' };
   opts.seen.add(command.id, expires);
