@@ -85,4 +85,23 @@ export const commandName: Record<string, string> = {
 };
 
 export const resultName: Record<string, string> = { queued: '排队（等待办理结束）', done: '完成', failed: '失败', refused: '拒绝' };
+/** Why a command failed or was refused (the terminal's codes), for operators. */
+export const resultCodeName: Record<string, string> = {
+  badSignature: '签名无效（非本平台发出）',
+  badMessage: '指令格式错误',
+  expired: '指令已过期',
+  replayed: '重复指令（已执行过）',
+  wrongTarget: '指令对象不符',
+  unsupported: '终端不支持',
+  syncFailed: '事项同步失败',
+  uploadFailed: '日志上传失败',
+  downloadFailed: '安装包下载失败',
+  hashMismatch: '安装包校验值不符',
+  badReleaseSignature: '安装包签名无效',
+  installFailed: '安装失败',
+  noPreviousVersion: '没有可回退的版本',
+  updateInProgress: '正在升级',
+  unavailable: '终端未开启此功能',
+};
+
 export const rolloutStateName: Record<string, string> = { running: '进行中', completed: '已完成', halted: '已中止并回退' };

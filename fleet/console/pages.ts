@@ -1,6 +1,7 @@
 import type { RolloutView } from '../service/rollouts.js';
 import type { AlarmRow, CommandRow, TerminalRow } from '../service/store.js';
-import { alarmName, commandName, deviceStatusName, esc, mediaName, resultName, rolloutStateName } from './html.js';
+import { alarmName, commandName, deviceStatusName, esc, mediaName, resultCodeName, resultName, rolloutStateName } from './html.js';
+import type { ResultRow } from '../service/store.js';
 
 /** The status light of one terminal: offline grey, any critical alarm red, any alarm amber, else green. */
 export function light(t: TerminalRow, critical: Set<string>): { cls: string; label: string } {
@@ -107,7 +108,7 @@ ${rows
   .map(
     (
       c,
-    ) => `<tr data-command="${esc(c.id)}"><td>${esc(c.issuedAt)}</td><td>${esc(commandName[c.type] ?? c.type)}</td><td>${esc(c.target)}</td><td>${esc(c.issuedBy)}</td>
+    ) => `<tr data-command="${esc(c.id)}"><td><a href="/commands/${encodeURIComponent(c.id)}">${esc(c.issuedAt)}</a></td><td>${esc(commandName[c.type] ?? c.type)}</td><td>${esc(c.target)}</td><td>${esc(c.issuedBy)}</td>
 <td>${
       Object.entries(c.results)
         .map(([s, n]) => `${esc(resultName[s] ?? s)} ${n}`)
@@ -175,4 +176,15 @@ export function healthStrips(history: { deviceId: string; status: string; media:
     return `<text x="0" y="${row * 22 + 13}" font-size="13">${esc(id)}</text>${rects}`;
   });
   return `<svg role="img" aria-label="最近 24 小时设备状态" width="720" height="${byDevice.size * 22 + 18}" viewBox="0 0 720 ${byDevice.size * 22 + 18}">${rows.join('')}<text x="120" y="${byDevice.size * 22 + 14}" font-size="11">24 小时前</text><text x="690" y="${byDevice.size * 22 + 14}" font-size="11" text-anchor="end">现在</text></svg>`;
+}
+
+/** One command's answers, terminal by terminal, with the reason of every failure or refusal in words. */
+export function commandPage(results: ResultRow[]): string {
+  return `<section><p>${results.length} 台已回复</p><table><thead><tr><th>终端</th><th>结果</th><th>原因</th><th>说明</th><th>时间</th></tr></thead><tbody>
+${results
+  .map(
+    (r) =>
+      `<tr><td><a href="/terminals/${encodeURIComponent(r.terminalId)}">${esc(r.terminalId)}</a></td><td>${esc(resultName[r.status] ?? r.status)}</td><td>${esc(r.code ? (resultCodeName[r.code] ?? r.code) : '')}</td><td>${esc(r.detail)}</td><td>${esc(r.at)}</td></tr>`,
+  )
+  .join('\n')}</tbody></table></section>`;
 }

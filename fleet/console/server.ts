@@ -5,7 +5,7 @@ import type { Target } from '../service/commands.js';
 import type { FleetService } from '../service/fleet-service.js';
 import { atLeast, isRole, Sessions, verifyPassword, hashPassword, type ConsoleSession, type Role } from './auth.js';
 import { esc, page, roleName } from './html.js';
-import { alarmsTable, commandsPage, loginPage, rolloutsPage, terminalPage, terminalsPage } from './pages.js';
+import { alarmsTable, commandPage, commandsPage, loginPage, rolloutsPage, terminalPage, terminalsPage } from './pages.js';
 
 const COOKIE = 'zwfleet';
 const MAX_BODY = 64 * 1024;
@@ -170,8 +170,11 @@ export class ConsoleServer {
       if (api) return { status: 200, json: rows };
       return { status: 200, html: page('指令', commandsPage(rows, atLeast(s.role, 'operator')), s) };
     }
-    const cmd = /^\/api\/commands\/([\w-]+)$/.exec(r.path);
-    if (r.method === 'GET' && cmd) return { status: 200, json: await store.results(cmd[1]!) };
+    const cmd = /^\/(api\/)?commands\/([\w-]+)$/.exec(r.path);
+    if (r.method === 'GET' && cmd) {
+      const results = await store.results(cmd[2]!);
+      return cmd[1] ? { status: 200, json: results } : { status: 200, html: page('指令结果', commandPage(results), s) };
+    }
     if (r.method === 'POST' && (r.path === '/commands' || r.path === '/api/commands')) {
       const denied = need('operator');
       if (denied) return denied;

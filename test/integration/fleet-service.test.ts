@@ -134,6 +134,31 @@ describe('fleet service and console', () => {
     expect(sims[2]!.locked).toBe(false);
   });
 
+  it('shows why a command failed, in words, terminal by terminal', async () => {
+    const operator = await login(consoleUrl, 'operator');
+    const sent = await operator('/api/commands', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        target: 'terminal:T-SVC-1',
+        type: 'update',
+        version: '9.9.9',
+        url: 'http://127.0.0.1:9/x.tgz',
+        sha256: 'a'.repeat(64),
+        signature: 'AAAA',
+      }),
+    });
+    const { id } = (await sent.json()) as { id: string };
+    const results = await until(
+      async () => (await (await operator(`/api/commands/${id}`)).json()) as { status: string; code: string }[],
+      (r) => r.length === 1,
+      8000,
+      'update result',
+    );
+    expect(results[0]).toMatchObject({ status: 'failed', code: 'badReleaseSignature' });
+    expect(await (await operator(`/commands/${id}`)).text()).toContain('安装包签名无效');
+  });
+
   it('flips a terminal that dies to offline through its last will and raises an offline alarm', async () => {
     sims[3]!.kill();
     const viewer = await login(consoleUrl, 'viewer');
