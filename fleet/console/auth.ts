@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, opts: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, opts, (err, key) => (err ? reject(err) : resolve(key))));
@@ -31,29 +31,45 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export interface ConsoleSession {
   user: string;
   role: Role;
-  expiresAt: number;
 }
 
-/** Console login sessions: random tokens in an HttpOnly, SameSite=Strict cookie; 8 hours idle limit. */
+interface SessionTable {
+  run(sql: string, params?: (string | number | null)[]): Promise<number>;
+  get<T>(sql: string, params?: (string | number | null)[]): Promise<T | undefined>;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Console login sessions: a random token in an HttpOnly, SameSite=Strict cookie; the database keeps only its hash,
+ * so every replica of the console knows every login. Ends after 8 hours without use.
+ */
 export class Sessions {
-  private readonly byToken = new Map<string, ConsoleSession>();
-  constructor(private readonly ttlMs = 8 * 3600_000) {}
-  create(user: string, role: Role): string {
+  constructor(
+    private readonly sql: SessionTable,
+    private readonly ttlMs = 8 * 3600_000,
+  ) {}
+  async create(user: string, role: Role): Promise<string> {
     const token = randomBytes(24).toString('base64url');
-    this.byToken.set(token, { user, role, expiresAt: Date.now() + this.ttlMs });
+    await this.sql.run('INSERT INTO console_sessions (token_hash, user_name, role, expires_at) VALUES (?, ?, ?, ?)', [
+      tokenHash(token),
+      user,
+      role,
+      Date.now() + this.ttlMs,
+    ]);
     return token;
   }
-  get(token: string | undefined): ConsoleSession | null {
+  async get(token: string | undefined): Promise<ConsoleSession | null> {
     if (!token) return null;
-    const s = this.byToken.get(token);
-    if (!s || s.expiresAt < Date.now()) {
-      this.byToken.delete(token ?? '');
-      return null;
-    }
-    s.expiresAt = Date.now() + this.ttlMs;
-    return s;
+    const row = await this.sql.get<{ user_name: string; role: string; expires_at: number | string }>(
+      'SELECT user_name, role, expires_at FROM console_sessions WHERE token_hash = ?',
+      [tokenHash(token)],
+    );
+    if (!row || Number(row.expires_at) < Date.now() || !isRole(row.role)) return null;
+    await this.sql.run('UPDATE console_sessions SET expires_at = ? WHERE token_hash = ?', [Date.now() + this.ttlMs, tokenHash(token)]);
+    return { user: row.user_name, role: row.role };
   }
-  end(token: string | undefined): void {
-    if (token) this.byToken.delete(token);
+  async end(token: string | undefined): Promise<void> {
+    if (token) await this.sql.run('DELETE FROM console_sessions WHERE token_hash = ?', [tokenHash(token)]);
   }
 }

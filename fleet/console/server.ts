@@ -30,12 +30,14 @@ type Reply = { status: number; html?: string; json?: unknown; redirect?: string;
  */
 export class ConsoleServer {
   private server: http.Server | null = null;
-  readonly sessions = new Sessions();
+  readonly sessions: Sessions;
 
   constructor(
     private readonly fleet: FleetService,
     private readonly opts: { latestVersion: () => string },
-  ) {}
+  ) {
+    this.sessions = new Sessions(fleet.store.sql);
+  }
 
   async listen(port: number, host = '127.0.0.1'): Promise<string> {
     this.server = http.createServer((req, res) => void this.handle(req, res));
@@ -64,7 +66,7 @@ export class ConsoleServer {
         form: req.headers['content-type']?.includes('json')
           ? (JSON.parse(body || '{}') as Record<string, string>)
           : Object.fromEntries(new URLSearchParams(body)),
-        session: this.sessions.get(token),
+        session: await this.sessions.get(token),
         token,
         origin: req.headers.origin,
         host: req.headers.host,
@@ -99,7 +101,7 @@ export class ConsoleServer {
       return {
         status: 303,
         redirect: '/',
-        cookie: `${COOKIE}=${this.sessions.create(user.name, user.role)}; HttpOnly; SameSite=Strict; Path=/`,
+        cookie: `${COOKIE}=${await this.sessions.create(user.name, user.role)}; HttpOnly; SameSite=Strict; Path=/`,
       };
     }
     const s = r.session;
@@ -112,7 +114,7 @@ export class ConsoleServer {
           ? { status: 403, json: { error: `needs ${role}` } }
           : { status: 403, html: page('无权限', `<p>需要${roleName[role]}权限。</p>`, s) };
     if (r.path === '/logout' && r.method === 'POST') {
-      this.sessions.end(r.token);
+      await this.sessions.end(r.token);
       await store.audit(s.user, 'logout', {});
       return { status: 303, redirect: '/login', cookie: `${COOKIE}=; Max-Age=0; Path=/` };
     }

@@ -21,6 +21,7 @@ const tables = [
     command_id TEXT NOT NULL, terminal_id TEXT NOT NULL, status TEXT NOT NULL, code TEXT, detail TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (command_id, terminal_id))`,
   `CREATE TABLE IF NOT EXISTS terminal_events (terminal_id TEXT NOT NULL, type TEXT NOT NULL, detail_json TEXT NOT NULL, at TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS console_sessions (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, role TEXT NOT NULL, expires_at BIGINT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS users (name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, created_at TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS audit (id TEXT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail_json TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS rollouts (

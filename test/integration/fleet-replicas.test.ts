@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetService } from '../../fleet/service/fleet-service.js';
 import type { SimTerminal } from '../../fleet/simulate/sim-terminal.js';
-import { simTerminal, startFleetService, until } from '../support/fleet-harness.js';
+import { simTerminal, startConsole, startFleetService, until } from '../support/fleet-harness.js';
 import { startMosquitto, type PrivateBroker } from '../support/mosquitto.js';
 import { startPostgres, type PrivatePostgres } from '../support/postgres.js';
 
@@ -47,5 +47,26 @@ describe('fleet service replicas on PostgreSQL', () => {
     expect(new Set(alarms.map((a) => a.terminalId)).size).toBe(6);
     expect(replicas[0]!.processed).toBeGreaterThan(0);
     expect(replicas[1]!.processed).toBeGreaterThan(0);
+  });
+
+  it('share console logins: a session made on one replica’s console is valid on the other’s', async () => {
+    const a = await startConsole(replicas[0]!);
+    const b = await startConsole(replicas[1]!);
+    try {
+      const loggedIn = await fetch(`${a.url}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ user: 'viewer', password: 'viewer-password' }),
+        redirect: 'manual',
+      });
+      const cookie = loggedIn.headers.get('set-cookie')!.split(';')[0]!;
+      const res = await fetch(`${b.url}/api/terminals`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as unknown[]).length).toBe(24);
+      await fetch(`${b.url}/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' });
+      expect((await fetch(`${a.url}/api/terminals`, { headers: { cookie } })).status).toBe(401);
+    } finally {
+      await a.server.close();
+      await b.server.close();
+    }
   });
 });
