@@ -4,6 +4,7 @@ import './theme/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { createBridgeClient } from './bridge/client.js';
+import { installLockdownGuard } from './lockdown/guard.js';
 import { preloadScreens } from './lazy-screen.js';
 import { connectStores, createStores } from './stores/index.js';
 import { cssVariables } from './theme/tokens.js';
@@ -11,6 +12,8 @@ import { cssVariables } from './theme/tokens.js';
 for (const [k, v] of Object.entries(cssVariables(false))) document.documentElement.style.setProperty(k, v);
 
 const bridge = createBridgeClient(channel);
+// every way out of the kiosk page is refused, and the core told (it audits them aggregated)
+installLockdownGuard(window, (attempt) => void bridge.call('lockdown.blocked', attempt).catch(() => undefined));
 const stores = createStores();
 connectStores(stores, bridge);
 

@@ -10,7 +10,7 @@ export interface LockdownSummary {
 }
 
 /** A flood of distinct names (a misbehaving client) cannot grow a row without bound. */
-const maxDistinct = 32;
+const maxDistinct = 64;
 
 /**
  * Counts blocked escape attempts and writes them to the audit log aggregated: one row when a session ends (what
