@@ -50,7 +50,7 @@ export interface PaymentProgress {
 
 export type OpenResult =
   | { ok: true; orderId: string }
-  | { ok: false; code: 'alreadyPaid' | 'amountMismatch' | 'noticeNotFound' | 'gatewayUnavailable'; messageKey: string };
+  | { ok: false; code: 'alreadyPaid' | 'amountMismatch' | 'noticeNotFound' | 'gatewayUnavailable' | 'inProgress'; messageKey: string };
 
 export interface PaymentServiceOptions {
   journal: PaymentJournal;
@@ -95,6 +95,10 @@ export class PaymentService {
 
   /** Opens an order for a notice (idempotent at the gateway by the order id). */
   async open(notice: { noticeNo: string; item: string; amountFen: number }, method: 'code' | 'qr' = 'code'): Promise<OpenResult> {
+    // one open order per notice: a second one (back and confirm again while the payer types a password) could be
+    // paid as well as the first
+    if (this.o.journal.unfinished().some((o) => o.noticeNo === notice.noticeNo))
+      return { ok: false, code: 'inProgress', messageKey: 'pay.error.inProgress' };
     const orderId = `${this.o.terminalId.replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}-${this.o.clock.now().toString(36)}${randomBytes(4).toString('hex')}`;
     this.o.journal.create({ orderId, ...notice, method });
     const r = await this.o.gateway.createOrder({ orderId, noticeNo: notice.noticeNo, amountFen: notice.amountFen });

@@ -181,6 +181,18 @@ describe('payment journal: the resident and the rules', () => {
     expect(gw.count('pay')).toBe(1);
   });
 
+  it('one open order per notice: going back and confirming again while the payer types the password opens no second order', async () => {
+    const id = await opened();
+    gw.pay = [{ kind: 'userPaying' }];
+    gw.queries = [{ kind: 'state', state: 'userPaying' }];
+    const pay = svc.payByCode(id, '134567890123456789');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await svc.open(notice)).toEqual({ ok: false, code: 'inProgress', messageKey: 'pay.error.inProgress' });
+    expect(gw.count('create')).toBe(1);
+    await finish(pay);
+    expect((await svc.open(notice)).ok).toBe(true); // once the first is final, the notice can be paid again
+  });
+
   it('the gateway refuses an order (notice already paid): failed with a message key, nothing to pay', async () => {
     gw.create = [{ kind: 'refused', reason: 'alreadyPaid' }];
     expect(await svc.open(notice)).toEqual({ ok: false, code: 'alreadyPaid', messageKey: 'pay.error.alreadyPaid' });

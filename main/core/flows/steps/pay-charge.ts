@@ -50,7 +50,10 @@ export function payChargeStep(deps: {
     const method = ctx.data.get(PAY_METHOD) ?? 'code';
     const opened = await payments.service.open({ noticeNo: notice.noticeNo, item: notice.item, amountFen: notice.totalFen }, method);
     if (!opened.ok)
-      return fail({ messageKey: opened.messageKey, actions: opened.code === 'gatewayUnavailable' ? ['retry', 'home'] : ['home'] });
+      return fail({
+        messageKey: opened.messageKey,
+        actions: opened.code === 'gatewayUnavailable' || opened.code === 'inProgress' ? ['retry', 'home'] : ['home'],
+      });
     const orderId = opened.orderId;
     current = { orderId };
     const release = deps.holdSession(`payment ${orderId}`);
