@@ -78,6 +78,8 @@ async function main(): Promise<void> {
   // the UI's in-memory session: nothing of a resident in a cache, cookie or storage file
   const uiSession = session.fromPartition(UI_PARTITION);
   const blocked = (attempt: LockdownAttempt) => kiosk.lockdown.record(attempt, kiosk.session.active);
+  // the tactile keypad's keys (config `keypad`; F1–F3 by default) belong to the UI
+  const keypadKeys = Object.values((config as { keypad?: Record<string, readonly string[]> }).keypad ?? {}).flat();
   uiSession.protocol.handle(APP_SCHEME, (request) => {
     const file = resolveStatic(rendererDir, new URL(request.url).pathname);
     if (!file) return new Response('not found', { status: 404 });
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
     contents.on('will-redirect', refuseNavigation);
     contents.on('will-attach-webview', (ev) => ev.preventDefault());
     contents.on('before-input-event', (ev, input) => {
-      const attempt = shortcutAttempt(input, args.dev);
+      const attempt = shortcutAttempt(input, args.dev, keypadKeys);
       if (!attempt) return;
       ev.preventDefault();
       blocked(attempt);

@@ -74,13 +74,19 @@ export interface KeyInput {
  * zoom, print dialog, new window/tab, find, view source, full screen, history, every function key, Super.
  * With --dev the devtools shortcut stays.
  */
-export function isBlockedShortcut(input: KeyInput, dev = false): boolean {
-  return shortcutAttempt(input, dev) !== null;
+export function isBlockedShortcut(input: KeyInput, dev = false, appKeys: readonly string[] = []): boolean {
+  return shortcutAttempt(input, dev, appKeys) !== null;
 }
 
-/** The attempt to record for a blocked key press, or null when the key is let through. */
-export function shortcutAttempt(input: KeyInput, dev = false): LockdownAttempt | null {
+/**
+ * The attempt to record for a blocked key press, or null when the key is let through. `appKeys` are keys the UI
+ * itself uses (the tactile keypad's help and volume keys are F1–F3 by default): pressed alone they reach the page,
+ * whose guard cancels any browser default.
+ */
+export function shortcutAttempt(input: KeyInput, dev = false, appKeys: readonly string[] = []): LockdownAttempt | null {
   if (input.type !== 'keyDown' && input.type !== 'rawKeyDown') return null;
+  const plain = !input.control && !input.meta && !input.alt && !input.shift;
+  if (plain && (appKeys.includes(input.key) || (input.code !== undefined && appKeys.includes(input.code)))) return null;
   const what = blockedShortcut({ key: input.key, ctrl: input.control, meta: input.meta, alt: input.alt, shift: input.shift });
   if (what === null) return null;
   if (dev && (what === 'Ctrl+Shift+I' || what === 'F12')) return null;

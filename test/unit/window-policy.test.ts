@@ -136,6 +136,14 @@ describe('escape shortcuts', () => {
     expect(shortcutAttempt(key('F5'), true)).toEqual({ kind: 'shortcut', what: 'F5' });
   });
 
+  it("lets the UI's own keypad keys (F1–F3 by default) reach the page when pressed alone", () => {
+    const keypad = ['F1', 'Help', 'F2', 'F3', 'NumpadAdd'];
+    expect(shortcutAttempt(key('F1'), false, keypad)).toBeNull();
+    expect(shortcutAttempt({ ...key('F3'), code: 'F3' }, false, keypad)).toBeNull();
+    expect(shortcutAttempt(key('F1', { control: true }), false, keypad)).toEqual({ kind: 'shortcut', what: 'Ctrl+F1' });
+    expect(shortcutAttempt(key('F5'), false, keypad)).toEqual({ kind: 'shortcut', what: 'F5' });
+  });
+
   it('ignores key-up events', () => {
     expect(isBlockedShortcut({ ...key('r', { control: true }), type: 'keyUp' })).toBe(false);
   });

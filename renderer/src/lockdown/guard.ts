@@ -15,7 +15,14 @@ function isEditable(target: EventTarget | null): boolean {
  * reported (throttled) to the core through `report`. What the page cannot see (Alt+Tab, Ctrl+Alt+F1, Super on some
  * desktops) the OS must stop: see the README's "Deploying a terminal".
  */
-export function installLockdownGuard(win: Window, send: (a: Attempt) => void): () => void {
+export function installLockdownGuard(
+  win: Window,
+  send: (a: Attempt) => void,
+  opts: {
+    /** Keys the UI itself uses (the tactile keypad's F1–F3): their browser default is cancelled, but they are no attempt. */
+    isAppKey?: (e: KeyboardEvent) => boolean;
+  } = {},
+): () => void {
   const report = createReportThrottle(send);
   const doc = win.document;
   const block = (e: Event, a: Attempt) => {
@@ -30,6 +37,7 @@ export function installLockdownGuard(win: Window, send: (a: Attempt) => void): (
   const removers = [
     on('keydown', (e) => {
       const shortcut = shortcutOf(e);
+      if (shortcut && opts.isAppKey?.(e)) return e.preventDefault();
       if (shortcut) return block(e, shortcut);
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a' && !isEditable(e.target)) block(e, { kind: 'selection' });
     }),
