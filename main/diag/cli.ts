@@ -14,6 +14,7 @@ import { printTestPage } from './test-page.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
 import { handwritingCandidates, imeCandidates } from './input.js';
+import { speak } from './speak.js';
 
 /**
  * The technicians' diagnostic CLI: `npm run -s diag -- <subcommand>`. Output is JSON on stdout so
@@ -51,7 +52,11 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   { "candidates": ["身份证", ...] }); full pinyin, initials (sfz), partial syllables, ü as v
   handwriting FILE [--limit N] [--json]
                   recognise one handwritten character with zinnia; FILE is { "width", "height",
-                  "strokes": [[[x, y], ...], ...] } with y growing downwards (--json prints { "candidates": [...] })`;
+                  "strokes": [[[x, y], ...], ...] } with y growing downwards (--json prints { "candidates": [...] })
+  speak TEXT --out FILE.wav [--lang zh-CN|en|ug] [--slow]
+                  synthesise TEXT with the default voice engine (espeak-ng; Chinese with the cmn-latn-pinyin voice),
+                  numbers, amounts, dates and masked ID numbers read as the kiosk reads them; prints JSON with the
+                  normalised text, voice, sample rate and duration`;
 
 function configPath(argv: string[]): string {
   const i = argv.indexOf('--config');
@@ -181,6 +186,16 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'audit': {
       const result = auditCommand(rest, defaultDataDir());
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'speak': {
+      const result = await speak(rest);
+      if (!result) {
+        process.stderr.write(usage + '\n');
+        return 2;
+      }
       process.stdout.write(result.out);
       process.stderr.write(result.err);
       return result.code;

@@ -732,6 +732,16 @@ export const en: Shape<Messages> = {
   frame: {
     scrollUp: 'Previous screen',
     scrollDown: 'Next screen',
-    scrollPosition: 'Screen {{page}} of {{pages}}, more to see',
+    scrollPosition: '{{page}} of {{pages}}',
+    scrollMore: 'There is more: choose Next screen',
+  },
+  voice: {
+    toggle: 'Voice guide',
+    quieter: 'Quieter',
+    louder: 'Louder',
+    volume: 'Volume {{percent}}%',
+  },
+  speech: {
+    error: { unavailable: 'Voice is not available right now. Please read the screen, or call the hotline.' },
   },
 };

@@ -703,7 +703,17 @@ export const zhCN = {
   frame: {
     scrollUp: '上一屏',
     scrollDown: '下一屏',
-    scrollPosition: '第 {{page}} / {{pages}} 屏，还有内容请翻看',
+    scrollPosition: '第 {{page}}/{{pages}} 屏',
+    scrollMore: '还有内容，请按下一屏',
+  },
+  voice: {
+    toggle: '语音引导',
+    quieter: '音量减小',
+    louder: '音量增大',
+    volume: '音量 {{percent}}%',
+  },
+  speech: {
+    error: { unavailable: '语音暂不可用，请看屏幕上的文字或拨打热线。' },
   },
 };
 
