@@ -9,6 +9,11 @@ import { FleetDisplaySchema } from '../core/fleet/display.js';
 
 export { CatalogStatusSchema, IdentitySnapshotSchema, SessionSnapshotSchema };
 import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
+import { promptIds } from '../core/speech/prompts.js';
+
+/** The spoken prompt of each screen and step (voice guidance; texts in main/core/speech/prompts.ts). */
+export { promptIds };
+export type PromptId = (typeof promptIds)[number];
 
 /**
  * The one bridge contract between the kiosk core and the touch UI. Both transports (Electron IPC and the
@@ -125,6 +130,33 @@ export const contract = {
       params: z.object({ id: z.string().min(1).max(120) }).strict(),
       /** `flow`: the flow this terminal runs for the matter ("在本机办理"), or null when it cannot do it here. */
       result: z.object({ matter: MatterSchema.nullable(), flow: z.string().nullable() }),
+    },
+    /**
+     * Voice guidance: a screen's or step's fixed prompt, or any text, spoken in the session's language (slower in
+     * 长辈模式) as a complete WAV, base64; `spoken` is the text after normalisation (numbers and dates in words).
+     */
+    'speech.prompt': {
+      params: z.object({ id: z.enum(promptIds) }).strict(),
+      result: z.object({ spoken: z.string(), audio: z.string() }),
+    },
+    /** The keypad's keys (config `keypad`): for each action, the KeyboardEvent codes or keys that trigger it. */
+    'keypad.map': {
+      params: empty,
+      result: z.object({
+        up: z.array(z.string()),
+        down: z.array(z.string()),
+        left: z.array(z.string()),
+        right: z.array(z.string()),
+        enter: z.array(z.string()),
+        back: z.array(z.string()),
+        help: z.array(z.string()),
+        volumeUp: z.array(z.string()),
+        volumeDown: z.array(z.string()),
+      }),
+    },
+    'speech.say': {
+      params: z.object({ text: z.string().min(1).max(600) }).strict(),
+      result: z.object({ spoken: z.string(), audio: z.string() }),
     },
     /** Pinyin → Chinese candidates for the on-screen keyboard, best first; `consumed` letters each one uses up. */
     'ime.candidates': {

@@ -37,6 +37,8 @@ import { isDocumentPrinter, isReceiptPrinter, type DocumentPrinter, type Receipt
 import { composeProgressSlip, progressSlipReceipt } from './documents/progress-slip.js';
 import { InputService } from './input/input-service.js';
 import { LockdownRecorder } from './lockdown/lockdown-recorder.js';
+import { createSpeechEngine } from './speech/create.js';
+import { SpeechService } from './speech/speech-service.js';
 import { catalogVocabularySource } from './input/vocabulary-source.js';
 import { FleetDisplayState } from './fleet/display.js';
 import { TerminalFleet } from './fleet/terminal-fleet.js';
@@ -82,6 +84,8 @@ export class Kiosk {
   readonly flows: FlowService;
   /** Chinese input (pinyin candidates, handwriting) for every text field. */
   readonly input: InputService;
+  /** Voice guidance (espeak-ng or a vendor engine); null when config `speech.enabled` is false. */
+  readonly speech: SpeechService | null;
   /** The fleet's lock screen and attract notice (kept across restarts; set by fleet commands). */
   readonly fleetDisplay: FleetDisplayState;
   /** Blocked escape attempts (shortcuts, menus, navigation, ...) reported by the UI and the shell, audited aggregated. */
@@ -129,6 +133,7 @@ export class Kiosk {
             reason: info.reason,
             durationMs: info.durationMs,
           });
+          this.speech?.endSession();
           this.emit('session.ended', { reason: info.reason });
         },
       },
@@ -225,6 +230,9 @@ export class Kiosk {
       paymentScanner: () => (devices.find(isPaymentScanner) as PaymentScanner | undefined) ?? null,
       holdSession: (reason) => this.session.hold(reason),
     });
+    this.speech = this.config.speech.enabled
+      ? new SpeechService(createSpeechEngine(this.config.speech), options.logger.child({ module: 'speech' }))
+      : null;
     this.lockdown = new LockdownRecorder(
       (summary) => this.audit.append('lockdown.blocked', { ...summary }),
       options.logger.child({ module: 'lockdown' }),
@@ -254,6 +262,7 @@ export class Kiosk {
     this.stores.start();
     this.catalog.start();
     this.input.preload();
+    void this.speech?.prerender();
     this.outbox.start();
     // payments a crash or power cut left unfinished: queried, then completed or reversed, in the background
     void this.payments?.service.resumeAll().catch((e: unknown) => this.log.error({ err: (e as Error).message }, 'payment resume failed'));

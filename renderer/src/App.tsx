@@ -3,12 +3,14 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { CountdownOverlay } from './components/CountdownOverlay.js';
 import { createI18n, directionOf } from './i18n/index.js';
 import { lazyScreen } from './lazy-screen.js';
-import { moveFocus, moveForKey } from './keyboard/focus.js';
+import { useKeypad } from './keyboard/useKeypad.js';
 import { AttractScreen } from './screens/AttractScreen.js';
 import { LockScreen } from './screens/LockScreen.js';
 import { cssVariables } from './theme/tokens.js';
 import { AppContext, useApp, useSlice, type AppContextValue } from './stores/index.js';
-import { back, current } from './stores/navigation.js';
+import { current } from './stores/navigation.js';
+import { VoiceContext } from './voice/context.js';
+import { useVoiceGuide } from './voice/useVoiceGuide.js';
 
 // everything but the attract screen loads on demand (see lazy-screen.ts)
 const HelpOverlay = lazyScreen(() => import('./components/HelpOverlay.js'), 'HelpOverlay');
@@ -94,6 +96,8 @@ export function App({ value }: { value: AppContextValue }) {
   const i18n = useMemo(() => createI18n('zh-CN'), []);
   const language = session?.language ?? 'zh-CN';
   const elderly = session?.elderly ?? false;
+  const speak = useVoiceGuide(stores, bridge);
+  useKeypad(stores, bridge, speak);
 
   useEffect(() => {
     void i18n.changeLanguage(language);
@@ -119,13 +123,8 @@ export function App({ value }: { value: AppContextValue }) {
     };
     const onKey = (e: KeyboardEvent) => {
       activity();
-      const move = moveForKey(e.key, document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr');
-      if (move) {
-        e.preventDefault();
-        moveFocus(document, move);
-      } else if (e.key === 'Escape') {
-        stores.navigation.setState(back(stores.navigation.getState()));
-      } else if (e.key === 'm' && e.ctrlKey && e.altKey && stores.session.getState().session?.phase === 'idle') {
+      // arrows, enter, back, help and volume: the keypad (keyboard/useKeypad.ts)
+      if (e.key === 'm' && e.ctrlKey && e.altKey && stores.session.getState().session?.phase === 'idle') {
         stores.navigation.setState({ overlay: 'pin' });
       }
     };
@@ -143,7 +142,9 @@ export function App({ value }: { value: AppContextValue }) {
   return (
     <I18nextProvider i18n={i18n}>
       <AppContext.Provider value={value}>
-        <Screens />
+        <VoiceContext.Provider value={speak}>
+          <Screens />
+        </VoiceContext.Provider>
       </AppContext.Provider>
     </I18nextProvider>
   );

@@ -46,8 +46,11 @@ export function findUnreachable(page: Page): Promise<Unreachable[]> {
       const cy = r.top + r.height / 2;
       const scroller = scrollerOf(el);
       if (scroller) {
-        const s = scroller.getBoundingClientRect();
-        if (cy < s.top || cy > s.bottom || cx < s.left || cx > s.right) {
+        // the scroller's client area: its borders (the dashed "more below" line) are not where content shows
+        const b = scroller.getBoundingClientRect();
+        const s = { top: b.top + scroller.clientTop, left: b.left + scroller.clientLeft };
+        const inside = cy >= s.top && cy <= s.top + scroller.clientHeight && cx >= s.left && cx <= s.left + scroller.clientWidth;
+        if (!inside) {
           // scrolled away is fine only inside a frame area that says so
           if (!scroller.classList.contains('scroll-area'))
             out.push({ element: describe(el), problem: 'hiddenInScroller', detail: `in ${describe(scroller)} without a scroll hint` });

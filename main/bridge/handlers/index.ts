@@ -8,6 +8,7 @@ import { inputHandlers } from './input.js';
 import { lockdownHandlers } from './lockdown.js';
 import { maintenanceHandlers } from './maintenance.js';
 import { sessionHandlers } from './session.js';
+import { speechHandlers } from './speech.js';
 import { terminalHandlers } from './terminal.js';
 
 export function createHandlers(kiosk: Kiosk): Handlers {
@@ -21,6 +22,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...inputHandlers(kiosk),
     ...lockdownHandlers(kiosk),
     ...fleetHandlers(kiosk),
+    ...speechHandlers(kiosk),
   };
 }
 

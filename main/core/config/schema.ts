@@ -33,10 +33,48 @@ export function configSchema(drivers: DriverCatalog) {
           .optional(),
       }),
       languages: z
-        .array(z.enum(['zh-CN', 'en']))
+        .array(z.enum(['zh-CN', 'en', 'ug']))
         .min(1)
         .default(['zh-CN', 'en']),
-      defaultLanguage: z.enum(['zh-CN', 'en']).default('zh-CN'),
+      defaultLanguage: z.enum(['zh-CN', 'en', 'ug']).default('zh-CN'),
+      /**
+       * Voice guidance (README "Voice guidance"): `espeak-ng` (Debian, offline) or `command`, a vendor engine run as
+       * `path args…` that reads text on stdin and writes a WAV to stdout ({voice}, {rate}, {lang} in args are filled in).
+       */
+      speech: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          engine: z.enum(['espeak-ng', 'command']).default('espeak-ng'),
+          command: z
+            .strictObject({
+              path: z.string().min(1),
+              args: z.array(z.string()).default([]),
+              voices: z.partialRecord(z.enum(['zh-CN', 'en', 'ug']), z.string()).default({}),
+            })
+            .optional(),
+        })
+        .refine((s) => s.engine !== 'command' || s.command !== undefined, {
+          path: ['command'],
+          message: 'engine "command" needs "command.path"',
+        })
+        .prefault({}),
+      /**
+       * The tactile keypad (EZ Access style, README "Keypad"): for each key, the KeyboardEvent codes or keys a USB HID
+       * keypad sends (a plain keyboard's keys by default, so tests and technicians can use one).
+       */
+      keypad: z
+        .strictObject({
+          up: z.array(z.string()).default(['ArrowUp']),
+          down: z.array(z.string()).default(['ArrowDown']),
+          left: z.array(z.string()).default(['ArrowLeft']),
+          right: z.array(z.string()).default(['ArrowRight']),
+          enter: z.array(z.string()).default(['Enter', 'NumpadEnter']),
+          back: z.array(z.string()).default(['Escape']),
+          help: z.array(z.string()).default(['F1', 'Help']),
+          volumeUp: z.array(z.string()).default(['AudioVolumeUp', 'NumpadAdd', 'F3']),
+          volumeDown: z.array(z.string()).default(['AudioVolumeDown', 'NumpadSubtract', 'F2']),
+        })
+        .prefault({}),
       timeouts: z
         .strictObject({
           /** Seconds without a touch before the "need more time?" countdown. */

@@ -73,7 +73,11 @@ export function ScrollArea({
             <button type="button" className="btn" data-testid="scroll-up" disabled={fit.page <= 1} onClick={() => scrollBy(-1)}>
               {t('frame.scrollUp')}
             </button>
-            <span role="status" data-testid="scroll-position">
+            <span
+              role="status"
+              data-testid="scroll-position"
+              aria-label={`${t('frame.scrollPosition', { page: fit.page, pages: fit.pages })} ${fit.page < fit.pages ? t('frame.scrollMore') : ''}`}
+            >
               {t('frame.scrollPosition', { page: fit.page, pages: fit.pages })}
             </span>
             <button type="button" className="btn" data-testid="scroll-down" disabled={fit.page >= fit.pages} onClick={() => scrollBy(1)}>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../stores/index.js';
 import { back } from '../stores/navigation.js';
+import { VoiceControls } from '../voice/VoiceControls.js';
 import { Button } from './Button.js';
 
-/** Title plus the controls every resident screen offers: back, language, elderly mode, help, finish. */
+/** Title plus the controls every resident screen offers: back, language, elderly mode, voice guidance, help, finish. */
 export function TopBar({ title, showBack, onBack }: { title: string; showBack: boolean; onBack?: () => void }) {
   const { t } = useTranslation();
   const { stores, bridge } = useApp();
@@ -35,6 +36,7 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
         >
           {t('common.elderly')}
         </Button>
+        <VoiceControls />
         <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
           {t('common.help')}
         </Button>

@@ -33,9 +33,18 @@ export function focusScope(doc: Document): HTMLElement {
   return scopes[scopes.length - 1] ?? doc.body;
 }
 
+/** The controls under `root` a resident can reach: enabled, not hidden behind an overlay, drawn. */
+export function focusables(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(focusable)].filter(
+    (el) => !el.closest('[aria-hidden="true"]') && !el.closest('.hidden-corner') && el.getClientRects().length > 0,
+  );
+}
+
+/** Moves focus in reading order within the open overlay (or the screen) and scrolls the control fully into view. */
 export function moveFocus(doc: Document, move: Exclude<Move, null>): void {
-  const scope = focusScope(doc);
-  const items = [...scope.querySelectorAll<HTMLElement>(focusable)].filter((el) => !el.closest('[aria-hidden="true"]'));
+  const items = focusables(focusScope(doc));
   const index = items.indexOf(doc.activeElement as HTMLElement);
-  items[nextIndex(items.length, index, move)]?.focus();
+  const next = items[nextIndex(items.length, index, move)];
+  next?.focus({ preventScroll: true });
+  next?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }

@@ -43,8 +43,8 @@ function Guide({
 }) {
   const { t } = useTranslation();
   const { stores } = useApp();
-  const elderly = useSlice(stores.session, (s) => s.session?.elderly ?? false);
-  const reader = useReadAloud('zh-CN', elderly);
+  const unavailable = useSlice(stores.voice, (s) => s.errorKey !== null);
+  const reader = useReadAloud();
   return (
     <div className="guide" data-matter-id={m.id}>
       <nav className="guide-sections" aria-label={t('guide.sectionsLabel')}>
@@ -56,10 +56,10 @@ function Guide({
         <Button
           data-testid="read-aloud"
           aria-pressed={reader.speaking}
-          disabled={!reader.available}
+          disabled={unavailable && !reader.speaking}
           onClick={() => reader.toggle(guideSpeechText(m, t))}
         >
-          {!reader.available ? t('guide.readUnavailable') : reader.speaking ? t('guide.stopReading') : t('guide.readAloud')}
+          {unavailable ? t('guide.readUnavailable') : reader.speaking ? t('guide.stopReading') : t('guide.readAloud')}
         </Button>
       </nav>
       <section className="panel guide-body" data-testid={`guide-body-${section}`} lang="zh-CN">

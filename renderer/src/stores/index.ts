@@ -10,6 +10,7 @@ import { createMaintenanceStore, initialMaintenance } from './maintenance.js';
 import { createNavigationStore, initialNavigation } from './navigation.js';
 import { createSessionStore } from './session.js';
 import { applyDeviceStatus, applyTerminalInfo, createTerminalStore } from './terminal.js';
+import { createVoiceStore, initialVoice } from '../voice/voice-store.js';
 
 /** All stores of one UI instance, created together and injected through context (tests make their own). */
 export function createStores() {
@@ -22,6 +23,7 @@ export function createStores() {
     catalog: createCatalogStore(),
     flow: createFlowStore(),
     fleet: createFleetStore(),
+    voice: createVoiceStore(),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
@@ -33,6 +35,7 @@ export function resetSessionStores(stores: Stores): void {
   stores.identity.setState(initialIdentity(), true);
   stores.catalog.setState(initialCatalogSession());
   stores.flow.setState(initialFlow(), true);
+  stores.voice.setState(initialVoice(), true);
 }
 
 /** Wires bridge events into the stores. Returns an unsubscribe function. */
