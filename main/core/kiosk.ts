@@ -196,6 +196,7 @@ export class Kiosk {
           platform: this.platform,
           clock,
           terminalId: this.config.terminal.id,
+          timeZone: this.config.terminal.timeZone,
           log: options.logger.child({ module: 'payment' }),
         })
       : null;

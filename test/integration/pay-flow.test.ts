@@ -217,3 +217,14 @@ describe('the pay flow on the engine', () => {
     expect(failed.failure).toMatchObject({ messageKey: 'pay.error.gatewayUnavailable', actions: ['retry', 'home'] });
   });
 });
+
+describe('对账 against the platform emulator', () => {
+  it("the day's orders agree with the platform's own statement; nothing is left unfinished", async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const r = await payments.reconcile(today);
+    expect(r.rows.length).toBeGreaterThanOrEqual(5);
+    expect(r.disagreements).toEqual([]);
+    expect(r.unfinished).toEqual([]);
+    expect(r.totals.paidFen).toBe(r.totals.platformPaidFen);
+  });
+});

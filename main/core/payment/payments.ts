@@ -13,6 +13,7 @@ import {
 import { PaymentJournal } from './journal.js';
 import { openJournalDb } from './journal-db.js';
 import { PaymentService, type PaymentPolicy } from './payment-service.js';
+import { reconcile, type Reconciliation } from './reconcile.js';
 
 /** What the pay flow's steps and maintenance use: the journal-backed service and the platform's look-ups. */
 export interface Payments {
@@ -20,6 +21,8 @@ export interface Payments {
   lookup(noticeNo: string, signal?: AbortSignal): Promise<PaymentNotice>;
   invoice(orderId: string, signal?: AbortSignal): Promise<PaymentInvoice>;
   statement(date: string, signal?: AbortSignal): Promise<PaymentStatement>;
+  /** 对账 of one day (YYYY-MM-DD in the terminal's zone) against the platform's statement. */
+  reconcile(date: string, signal?: AbortSignal): Promise<Reconciliation>;
   close(): void;
 }
 
@@ -31,6 +34,8 @@ export function createPayments(o: {
   terminalId: string;
   log: Logger;
   policy?: Partial<PaymentPolicy>;
+  /** The terminal's time zone: a reconciliation day is a calendar day there. */
+  timeZone?: string;
 }): Payments {
   const db = openJournalDb(o.dataDir);
   const service = new PaymentService({
@@ -46,6 +51,8 @@ export function createPayments(o: {
     lookup: (n, signal) => lookupPaymentNotice(o.platform, n, { signal }),
     invoice: (id, signal) => fetchPaymentInvoice(o.platform, id, { signal }),
     statement: (date, signal) => fetchPaymentStatement(o.platform, date, { signal }),
+    reconcile: async (date, signal) =>
+      reconcile(service.journal, await fetchPaymentStatement(o.platform, date, { signal }), o.timeZone ?? 'Asia/Shanghai'),
     close: () => {
       service.stop();
       db.close();
