@@ -50,7 +50,7 @@ beforeAll(async () => {
     clock: systemClock,
     terminalId: 'PAYFLOW-1',
     log: createLogger({ level: 'silent' }),
-    policy: { queryIntervalMs: 100, queryLimitMs: 1500, reverseNotBeforeMs: 300, retryMs: 50 },
+    policy: { queryIntervalMs: 100, queryLimitMs: 1500, reverseNotBeforeMs: 300, retryMs: 50, qrWaitMs: 200 },
   });
 });
 afterAll(async () => {
@@ -204,6 +204,26 @@ describe('the pay flow on the engine', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(payments.service.journal.unfinished()).toEqual([]);
     expect(ledger().length).toBe(before);
+  });
+
+  it('QR on screen: the resident scans and pays; another who walks away from the QR leaves no open order', async () => {
+    const h = harness();
+    h.engine.start('pay', null);
+    h.answer(await h.view('payNotice'), { noticeNo: freshNotice() });
+    h.answer(await h.view('payConfirm'), { confirm: true, method: 'qr' });
+    const qr = await h.at((s) => s.view.step === 'payAwait' && s.view.codeUrl !== null);
+    expect(qr.view).toMatchObject({ method: 'qr', codeUrl: expect.stringContaining('/pay/qr/') });
+    await platform.act('scanQr', 'instant');
+    await h.view('payPaid');
+
+    const g = harness();
+    g.engine.start('pay', null);
+    g.answer(await g.view('payNotice'), { noticeNo: freshNotice() });
+    g.answer(await g.view('payConfirm'), { confirm: true, method: 'qr' });
+    await g.at((s) => s.view.step === 'payAwait' && s.view.codeUrl !== null);
+    g.engine.leave(g.engine.current()!.runId);
+    for (let i = 0; i < 100 && payments.service.journal.unfinished().length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(payments.service.journal.unfinished()).toEqual([]);
   });
 
   it('gateway down: the order cannot be opened; said that nothing was charged', async () => {

@@ -58,6 +58,9 @@ export function payChargeStep(deps: {
     current = { orderId };
     const release = deps.holdSession(`payment ${orderId}`);
     void payments.service.whenFinal(orderId).finally(release);
+    // the resident leaves (home, 结束办理) or the session ends: nothing stays open — an unpaid order is closed, one
+    // waiting for the payer is reversed (money that moved meanwhile goes back); a paid one stays paid
+    ctx.signal.addEventListener('abort', () => void payments.service.cancel(orderId).catch(() => undefined), { once: true });
     const waiting = (canceling = false) => {
       const p = payments.service.progress(orderId);
       ctx.update({
