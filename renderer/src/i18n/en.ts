@@ -426,9 +426,9 @@ export const en: Shape<Messages> = {
       alreadyPaid: 'This payment notice has already been paid. Nothing was charged again.',
       amountMismatch: 'The amount due has changed. Nothing was charged. Please start again from the home screen.',
       gatewayUnavailable: 'The payment service cannot be reached. Nothing was charged. Please try again later or pay at a counter.',
-      noScanner: 'The scanner here is not available. Nothing was charged. Go back and choose to pay with your phone.',
+      noScanner: 'The code reader here is not available. Nothing was charged. Go back and pay with your phone instead.',
       inProgress: 'A payment for this notice is still being confirmed. Nothing more was charged. Please wait, then tap "Try again".',
-      noCode: 'No payment code was scanned. Nothing was charged. Tap "Try again".',
+      noCode: 'No payment code was read. Nothing was charged. Tap "Try again".',
     },
     paid: {
       title: 'Payment complete',
