@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { languageNames, nextLanguage } from '../i18n/index.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { back } from '../stores/navigation.js';
 import { VoiceControls } from '../voice/VoiceControls.js';
@@ -10,7 +11,7 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
   const { stores, bridge } = useApp();
   const session = useSlice(stores.session, (s) => s.session);
   const info = useSlice(stores.terminal, (s) => s.info);
-  const otherLanguage = info?.languages.find((l) => l !== session?.language);
+  const otherLanguage = info ? nextLanguage(info.languages, session?.language ?? info.defaultLanguage) : null;
   return (
     <header className="topbar">
       {showBack && (
@@ -26,7 +27,7 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
             lang={otherLanguage}
             onClick={() => void bridge.call('session.preferences', { language: otherLanguage })}
           >
-            {t('common.language')}
+            {languageNames[otherLanguage] ?? otherLanguage}
           </Button>
         )}
         <Button

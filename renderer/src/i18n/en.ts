@@ -10,6 +10,7 @@ export const en: Shape<Messages> = {
     orPlaceCard: 'or place your ID card on the reader',
     hotline: 'Government service hotline {{hotline}}',
     open24h: 'Self-service, 24 hours',
+    chooseLanguage: 'Choose a language',
   },
   home: {
     title: 'What would you like to do?',

@@ -10,6 +10,23 @@ export const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
 type When = Date | string | number;
 const asDate = (at: When) => (at instanceof Date ? at : new Date(at));
 const isChinese = (lang: string) => lang.toLowerCase().startsWith('zh');
+const isUyghur = (lang: string) => lang.toLowerCase().startsWith('ug');
+
+/**
+ * Uyghur month and weekday names. Written out here rather than asked of Intl: Node's ICU has `ug`, but an Electron
+ * or Chromium build with reduced ICU data may not, and the terminal must not fall back to English dates.
+ */
+const UG_MONTHS = ['يانۋار', 'فېۋرال', 'مارت', 'ئاپرېل', 'ماي', 'ئىيۇن', 'ئىيۇل', 'ئاۋغۇست', 'سېنتەبىر', 'ئۆكتەبىر', 'نويابىر', 'دېكابىر'];
+const UG_WEEKDAYS = ['يەكشەنبە', 'دۈشەنبە', 'سەيشەنبە', 'چارشەنبە', 'پەيشەنبە', 'جۈمە', 'شەنبە'];
+
+/** 2026-يىلى 30-نويابىر، دۈشەنبە: year, day-month (the Uyghur order), weekday; digits stay 0–9 as used in Xinjiang. */
+function formatUyghurDate(at: Date, timeZone: string, weekday: boolean): string {
+  const p = parts(at, timeZone);
+  const date = `${p.year}-يىلى ${Number(p.day)}-${UG_MONTHS[Number(p.month) - 1]}`;
+  if (!weekday) return date;
+  const day = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at);
+  return `${date}، ${UG_WEEKDAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(day)]}`;
+}
 
 function parts(at: Date, timeZone: string, weekday = false): Record<string, string> {
   const f = new Intl.DateTimeFormat(weekday ? 'zh-CN' : 'en-US', {
@@ -35,6 +52,7 @@ export function formatTime(at: When, timeZone: string, opts: { seconds?: boolean
 /** 2026年11月30日 (zh) or 30 Nov 2026 (en); with `weekday`: 2026年11月30日 星期一 / Monday, 30 November 2026. */
 export function formatDate(at: When, timeZone: string, lang: string, opts: { weekday?: boolean } = {}): string {
   const d = asDate(at);
+  if (isUyghur(lang)) return formatUyghurDate(d, timeZone, opts.weekday ?? false);
   if (!isChinese(lang))
     return new Intl.DateTimeFormat('en-GB', {
       timeZone,
@@ -52,5 +70,5 @@ export function formatDate(at: When, timeZone: string, lang: string, opts: { wee
 export function formatDateTime(at: When, timeZone: string, lang: string, opts: { seconds?: boolean } = {}): string {
   const date = formatDate(at, timeZone, lang);
   const time = formatTime(at, timeZone, opts);
-  return isChinese(lang) ? `${date} ${time}` : `${date}, ${time}`;
+  return isChinese(lang) || isUyghur(lang) ? `${date} ${time}` : `${date}, ${time}`;
 }

@@ -6,6 +6,7 @@ export const zhCN = {
     orPlaceCard: '或将身份证放在感应区',
     hotline: '政务服务便民热线 {{hotline}}',
     open24h: '24小时自助服务',
+    chooseLanguage: '选择语言',
   },
   home: {
     title: '请选择要办理的业务',

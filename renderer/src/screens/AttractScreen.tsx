@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FleetNotice } from '../components/FleetNotice.js';
 import { PrintingNotice } from '../components/PrintingNotice.js';
+import { languageNames } from '../i18n/index.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
 
@@ -21,6 +22,9 @@ export function AttractScreen() {
   }, []);
 
   const start = () => void bridge.call('session.start', { trigger: 'touch' });
+  // the language is chosen before the session starts: a touch on a language starts it in that language
+  const startIn = (language: string) =>
+    void bridge.call('session.start', { trigger: 'touch' }).then(() => bridge.call('session.preferences', { language }));
   const time = format.time(now);
   const date = format.date(now, { weekday: true });
 
@@ -40,6 +44,15 @@ export function AttractScreen() {
       <div>
         {t('attract.open24h')} · {t('attract.hotline', { hotline: info?.hotline ?? '12345' })}
       </div>
+      {info && info.languages.length > 1 && (
+        <nav className="attract-languages" aria-label={t('attract.chooseLanguage')} onClick={(e) => e.stopPropagation()}>
+          {info.languages.map((l) => (
+            <button key={l} type="button" className="touch language-choice" lang={l} data-testid={`start-${l}`} onClick={() => startIn(l)}>
+              {languageNames[l] ?? l}
+            </button>
+          ))}
+        </nav>
+      )}
       {/* Technicians' hidden entry: press and hold the top corner for 3 s. */}
       <div
         className="hidden-corner"
