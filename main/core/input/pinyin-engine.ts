@@ -22,6 +22,9 @@ const READING_PENALTY = 0.35;
 /** A word the text before the cursor goes on into at least this often ranks above all plain candidates. */
 const CONTEXT_MIN_SHARE = 0.02;
 const CONTEXT_SCORE = 1e8;
+/** The longest word the sentence candidate tries, in syllables, and the log of the dictionary's total weight. */
+const MAX_SENTENCE_WORD = 5;
+const LOG_TOTAL = Math.log(1e8);
 /** A reading that only starts with the whole syllable typed (xian → xiang) comes after every exact one. */
 const EXTENDED_FIT = 1e-6;
 
@@ -106,10 +109,50 @@ export class PinyinEngine {
         }
       }
     }
-    return [...found.values()]
-      .sort((a, b) => b.consumed - a.consumed || b.score - a.score)
-      .slice(0, limit)
-      .map(({ text, consumed }) => ({ text, consumed }));
+    const ranked = [...found.values()].sort((a, b) => b.consumed - a.consumed || b.score - a.score);
+    // no single word covers everything typed: offer the likeliest run of words first (不动产 + 查询)
+    if (ranked[0]?.consumed !== letters.length) {
+      const sentence = this.sentence(segmentations[0]!.segments);
+      if (sentence && !found.has(sentence)) ranked.unshift({ text: sentence, covered: 0, consumed: letters.length, score: 0 });
+    }
+    return ranked.slice(0, limit).map(({ text, consumed }) => ({ text, consumed }));
+  }
+
+  /**
+   * The likeliest words for all typed pieces, one after another (a unigram model over the dictionary and the
+   * catalog words: the product of the words' frequencies, so fewer, longer words win when they are common).
+   */
+  private sentence(segments: Segment[]): string | null {
+    const n = segments.length;
+    const best: ({ logp: number; text: string } | null)[] = [{ logp: 0, text: '' }];
+    for (let i = 1; i <= n; i++) {
+      best[i] = null;
+      for (let j = Math.max(0, i - MAX_SENTENCE_WORD); j < i; j++) {
+        const before = best[j];
+        if (!before) continue;
+        const word = this.bestWord(segments.slice(j, i), i === n);
+        if (!word) continue;
+        const logp = before.logp + Math.log(word.weight + 1) - LOG_TOTAL;
+        if (!best[i] || best[i]!.logp < logp) best[i] = { logp, text: before.text + word.text };
+      }
+    }
+    return best[n]?.text || null;
+  }
+
+  private bestWord(pieces: Segment[], open: boolean): { text: string; weight: number } | null {
+    const initials = pieces.map((p) => p.letters[0]).join('');
+    let found: { text: string; weight: number } | null = null;
+    for (const dict of [this.vocabulary, this.dictionary]) {
+      const bucket = dict.bucket(initials);
+      if (!bucket) continue;
+      for (let b = 0; b < bucket.length; b++) {
+        const i = bucket[b]!;
+        if (codeFit(dict.codes[i]!, 0, pieces, pieces.length, open) !== 1) continue;
+        if (!found || found.weight < dict.weights[i]!) found = { text: dict.texts[i]!, weight: dict.weights[i]! };
+        break; // heaviest first
+      }
+    }
+    return found;
   }
 
   /** The last one to three characters before the cursor with their likeliest reading. */

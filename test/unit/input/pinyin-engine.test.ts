@@ -44,6 +44,13 @@ describe('pinyin candidates', () => {
     expect(rest[0]).toEqual({ text: '查询', consumed: 6 });
   });
 
+  it('offers the likeliest run of words first when no single word covers what was typed', () => {
+    const engine = new PinyinEngine(dictionary);
+    expect(engine.candidates({ letters: 'budongchanchaxun', limit: 3 })[0]).toEqual({ text: '不动产查询', consumed: 16 });
+    expect(top('woyaobanshenfenzheng', 1)[0]).toBe('我要办身份证');
+    expect(top('shenfenzheng', 1)[0]).toBe('身份证');
+  });
+
   it('prefers the exact syllable to a longer one that starts with it, and honours an apostrophe', () => {
     expect(top('xian', 3)).toContain('先');
     expect(top('xian', 3)).not.toContain('想');
