@@ -76,7 +76,7 @@ describe('resident journey through the foundation', () => {
   });
 
   it('gives visible feedback on touch-down, before the finger lifts', async () => {
-    const tile = page.getByTestId('tile-pay');
+    const tile = page.getByTestId('tile-print');
     const box = (await tile.boundingBox())!;
     const before = await tile.evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -86,7 +86,7 @@ describe('resident journey through the foundation', () => {
     const pressed = await tile.evaluate((el) => getComputedStyle(el).backgroundColor);
     await page.mouse.up();
     expect(pressed).not.toBe(before);
-    await page.getByTestId('service-unavailable').waitFor();
+    await page.getByTestId('matter-list').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('home').waitFor();
   });
@@ -123,14 +123,13 @@ describe('resident journey through the foundation', () => {
   });
 
   it('is operable by keys: arrows move a visible focus, Enter acts, Escape goes back', async () => {
-    await page.getByTestId('tile-print').focus();
+    await page.getByTestId('tile-apply').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tile-pay');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tile-query');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    await page.getByTestId('service-unavailable').waitFor();
-    await expect(page.getByTestId('service-unavailable').textContent()).resolves.toContain('12345');
+    await page.getByTestId('matter-list').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('home').waitFor();
   });
