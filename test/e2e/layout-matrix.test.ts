@@ -10,13 +10,27 @@ import {
   testConfig,
   type RunningKiosk,
 } from '../support/kiosk-process.js';
-import { artifactDir, findUnreachable, modes, setMode, settle, viewports, type Unreachable } from '../support/layout-check.js';
+import {
+  artifactDir,
+  findTooSmall,
+  findUnreachable,
+  languages,
+  modes,
+  seriousAxeFindings,
+  setLanguage,
+  setMode,
+  settle,
+  viewports,
+  type Unreachable,
+} from '../support/layout-check.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
 let page: Page;
 const problems: (Unreachable & { screen: string })[] = [];
 const pageErrors: string[] = [];
+/** axe serious/critical findings and size floors broken, per screen, language and mode */
+const accessibility: string[] = [];
 
 /**
  * Shows the current screen at every supported size in standard and 长辈模式: a screenshot of each in
@@ -32,8 +46,19 @@ async function matrix(screen: string) {
       for (const p of await findUnreachable(page)) problems.push({ ...p, screen: `${screen} ${v.name} ${mode}` });
     }
   }
-  await setMode(page, 'standard');
+  // at the middle size: axe-core and the size floors in every language, standard and 长辈模式
   await page.setViewportSize({ width: 1280, height: 1024 });
+  for (const language of languages) {
+    await setLanguage(page, language);
+    for (const mode of modes) {
+      await setMode(page, mode);
+      await settle(page);
+      for (const f of [...(await seriousAxeFindings(page)), ...(await findTooSmall(page, mode === 'elderly'))])
+        accessibility.push(`${screen} ${language} ${mode}: ${f}`);
+    }
+  }
+  await setLanguage(page, 'zh-CN');
+  await setMode(page, 'standard');
   await settle(page);
 }
 
@@ -171,5 +196,9 @@ describe('every screen fits at 1920×1080, 1280×1024 and 1080×1920, standard a
   it('leaves no interactive element outside the screen or under another one', () => {
     expect(problems).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('passes axe-core (no serious or critical finding) and keeps targets and text above the floors, in zh-CN, en and ug', () => {
+    expect(accessibility).toEqual([]);
   });
 });

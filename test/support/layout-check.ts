@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { root } from './kiosk-process.js';
 
@@ -106,3 +107,59 @@ export async function setMode(page: Page, mode: (typeof modes)[number]): Promise
 
 export const artifactDir = path.join(root, 'test', 'artifacts', 'layout');
 mkdirSync(artifactDir, { recursive: true });
+
+export const languages = ['zh-CN', 'en', 'ug'] as const;
+
+/** Shows the page in another language the way the session does (the root reads it from the session store). */
+export async function setLanguage(page: Page, language: (typeof languages)[number]): Promise<void> {
+  await page.evaluate((lang) => {
+    const store = (
+      window as unknown as { __kioskStores: { session: { getState(): { session: object | null }; setState(s: object): void } } }
+    ).__kioskStores.session;
+    const s = store.getState().session;
+    if (s) store.setState({ session: { ...s, language: lang } });
+  }, language);
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+}
+
+/** axe-core's serious and critical findings on the page as it is now: rule id and the first offending element. */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const audit = await new AxeBuilder({ page }).analyze();
+  return audit.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ') ?? ''}`);
+}
+
+/**
+ * Controls smaller than the touch target and text smaller than the floor (64 px / 24 px; 88 px / 32 px in
+ * 长辈模式), measured on what is drawn. Text inside the PDF preview canvas and the hidden maintenance corner do not count.
+ */
+export function findTooSmall(page: Page, elderly: boolean): Promise<string[]> {
+  return page.evaluate(
+    ({ target, text }) => {
+      const out: string[] = [];
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 16)}"`;
+      const visible = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && !el.closest('[aria-hidden="true"]') && getComputedStyle(el).visibility !== 'hidden';
+      };
+      for (const el of document.querySelectorAll('button, a[href], input, [role="button"], [role="radio"]')) {
+        if (!visible(el)) continue;
+        const r = el.getBoundingClientRect();
+        if (Math.min(r.width, r.height) < target - 0.5) out.push(`target ${Math.round(r.width)}×${Math.round(r.height)}: ${name(el)}`);
+      }
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const seen = new Set<Element>();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || seen.has(el) || !(n.textContent ?? '').trim() || !visible(el)) continue;
+        seen.add(el);
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < text - 0.5) out.push(`text ${size}px: ${name(el)}`);
+      }
+      return out;
+    },
+    elderly ? { target: 88, text: 32 } : { target: 64, text: 24 },
+  );
+}

@@ -62,6 +62,8 @@ export function ScrollArea({
         ref={box}
         className={['scroll-area', className ?? ''].join(' ').trim()}
         data-overflow={overflowing}
+        // a box that scrolls must be reachable without touch too (axe scrollable-region-focusable)
+        tabIndex={overflowing ? 0 : undefined}
         data-testid={testId}
         onScroll={measure}
       >

@@ -25,14 +25,7 @@ export function EvaluateStep({ view, answer }: StepProps<'evaluate'>) {
       <h2>{t('evaluation.title')}</h2>
       <div className="levels" role="radiogroup" aria-label={t('evaluation.title')}>
         {levels.map((l) => (
-          <Button
-            key={l}
-            role="radio"
-            aria-checked={level === l}
-            aria-pressed={level === l}
-            data-testid={`level-${l}`}
-            onClick={() => setLevel(l)}
-          >
+          <Button key={l} role="radio" aria-checked={level === l} data-testid={`level-${l}`} onClick={() => setLevel(l)}>
             {t(`evaluation.level.${l}`)}
           </Button>
         ))}

@@ -15,6 +15,14 @@ export const tokens = {
     focus: '#e8a200',
     overlay: '#0a1428',
     overlayText: '#ffffff',
+    /** the attract screen's gradient, top and bottom, with white text on both */
+    attractTop: '#0b3d91',
+    attractBottom: '#0b57d0',
+    attractText: '#ffffff',
+    /** notices (printing paused, offline): warning text on a pale amber */
+    banner: '#fff4e5',
+    /** hairlines between the bars and the content (decoration, not text) */
+    rule: '#d0d7e0',
   },
   /** px; every interactive element is at least `touchTarget` high and wide. */
   size: {
@@ -80,6 +88,10 @@ export const colorPairs: [string, string][] = [
   [tokens.color.success, tokens.color.surface],
   [tokens.color.warning, tokens.color.surface],
   [tokens.color.primary, tokens.color.surface],
+  [tokens.color.attractText, tokens.color.attractTop],
+  [tokens.color.attractText, tokens.color.attractBottom],
+  [tokens.color.warning, tokens.color.banner],
+  [tokens.color.primary, tokens.color.background],
 ];
 
 /** CSS custom properties for the given mode, applied on the root element. */
