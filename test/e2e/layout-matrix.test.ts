@@ -55,6 +55,11 @@ async function matrix(screen: string) {
       await settle(page);
       for (const f of [...(await seriousAxeFindings(page)), ...(await findTooSmall(page, mode === 'elderly'))])
         accessibility.push(`${screen} ${language} ${mode}: ${f}`);
+      // right to left: the same reachability check, and a screenshot to look at
+      if (language === 'ug') {
+        await page.screenshot({ path: path.join(artifactDir, `${screen}-1280x1024-${mode}-ug.png`) });
+        for (const p of await findUnreachable(page)) problems.push({ ...p, screen: `${screen} 1280x1024 ${mode} ug` });
+      }
     }
   }
   await setLanguage(page, 'zh-CN');

@@ -72,8 +72,15 @@ export function ScrollArea({
       {overflowing &&
         (hintSlot ? (h: ReactNode) => createPortal(h, hintSlot) : (h: ReactNode) => h)(
           <div className="scroll-hint" data-testid="scroll-hint">
-            <button type="button" className="btn" data-testid="scroll-up" disabled={fit.page <= 1} onClick={() => scrollBy(-1)}>
-              {t('frame.scrollUp')}
+            <button
+              type="button"
+              className="btn"
+              data-testid="scroll-up"
+              aria-label={t('frame.scrollUp')}
+              disabled={fit.page <= 1}
+              onClick={() => scrollBy(-1)}
+            >
+              <span aria-hidden="true">▲</span>
             </button>
             <span
               role="status"
@@ -82,8 +89,15 @@ export function ScrollArea({
             >
               {t('frame.scrollPosition', { page: fit.page, pages: fit.pages })}
             </span>
-            <button type="button" className="btn" data-testid="scroll-down" disabled={fit.page >= fit.pages} onClick={() => scrollBy(1)}>
-              {t('frame.scrollDown')}
+            <button
+              type="button"
+              className="btn"
+              data-testid="scroll-down"
+              aria-label={t('frame.scrollDown')}
+              disabled={fit.page >= fit.pages}
+              onClick={() => scrollBy(1)}
+            >
+              <span aria-hidden="true">▼</span>
             </button>
           </div>,
         )}
