@@ -11,7 +11,7 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
   const { stores, bridge } = useApp();
   const session = useSlice(stores.session, (s) => s.session);
   const info = useSlice(stores.terminal, (s) => s.info);
-  const otherLanguage = info ? nextLanguage(info.languages, session?.language ?? info.defaultLanguage) : null;
+  const otherLanguage = info?.languages ? nextLanguage(info.languages, session?.language ?? info.defaultLanguage) : null;
   return (
     <header className="topbar">
       {showBack && (

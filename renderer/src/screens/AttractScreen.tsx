@@ -44,7 +44,7 @@ export function AttractScreen() {
       <div>
         {t('attract.open24h')} · {t('attract.hotline', { hotline: info?.hotline ?? '12345' })}
       </div>
-      {info && info.languages.length > 1 && (
+      {info?.languages && info.languages.length > 1 && (
         <nav className="attract-languages" aria-label={t('attract.chooseLanguage')} onClick={(e) => e.stopPropagation()}>
           {info.languages.map((l) => (
             <button key={l} type="button" className="touch language-choice" lang={l} data-testid={`start-${l}`} onClick={() => startIn(l)}>
