@@ -7,7 +7,6 @@ import { flowDefinitions } from '../core/flows/definitions/index.js';
 import { describeFlows } from '../core/flows/registry.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { auditCommand } from './audit.js';
-import { auditCommand } from './audit.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
 import { printTestPage } from './test-page.js';
@@ -34,9 +33,6 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   decode a GA 467 read reply frame or a bare 256-byte text block (JSON; exit 1 if bad)
   idcard read --port PATH|tcp://HOST:PORT [--baud 115200] [--wait 10] [--fingerprint] [--show-personal-data]
                   read one card from a reader (personal data masked unless asked)
-  audit verify [--data-dir DIR]
-                  check the audit log's hash chain across its archive files; exit 1 naming the first edited or
-                  deleted row (JSON report on stdout with the chain's head hash)
   audit verify [--data-dir DIR]
                   check the audit log's hash chain across its archive files; exit 1 naming the first edited or
                   deleted row (JSON report on stdout with the chain's head hash)
@@ -150,12 +146,6 @@ async function main(argv: string[]): Promise<number> {
       const terminal = sub === 'status' ? null : loadConfig(configPath(args)).terminal;
       const result = terminal ? await printTestPage(uri, terminal.id, terminal.timeZone) : await printerStatus(uri);
       process.stdout.write(result.out);
-      return result.code;
-    }
-    case 'audit': {
-      const result = auditCommand(rest, defaultDataDir());
-      process.stdout.write(result.out);
-      process.stderr.write(result.err);
       return result.code;
     }
     case 'catalog': {

@@ -26,7 +26,7 @@ async function newResident() {
       .catch(() => false)
   )
     await page.getByTestId('exit').click();
-    await page.getByTestId('confirm-end-yes').click();
+  await page.getByTestId('confirm-end-yes').click();
   await page.getByTestId('attract').click();
   await page.getByTestId('home').waitFor();
 }
