@@ -6,11 +6,18 @@ import type { CommandBody } from './protocol.js';
 import type { Updater } from './updater.js';
 
 const RESTART_DELAY_MS = 500;
+/** An order still settling this long after its last change is "unresolved" (a normal payment settles in ~45 s). */
+export const UNRESOLVED_AFTER_MS = 2 * 60_000;
+
+/** Orders of the payment journal that have been unfinished for longer than a payment normally takes. */
+export function unresolvedPayments(orders: readonly { updatedAt: string }[], nowMs: number, afterMs = UNRESOLVED_AFTER_MS): number {
+  return orders.filter((o) => nowMs - Date.parse(o.updatedAt) > afterMs).length;
+}
 
 /** The real terminal as the fleet agent sees it: the kiosk's state, and commands carried out on it. */
 export class KioskFleetHost implements FleetHost {
-  /** Plugged in by the payment journal when it exists; 0 until then. */
-  unfinishedPayments: () => number = () => 0;
+  /** Unfinished orders of the payment journal past the normal settling time (0 without a platform). */
+  unfinishedPayments: () => number = () => unresolvedPayments(this.kiosk.payments?.service.journal.unfinished() ?? [], Date.now());
 
   constructor(
     private readonly kiosk: Kiosk,
