@@ -273,7 +273,13 @@ export class SearchIndex {
     const variants = queryVariants(q);
     // A keystroke that extends the previous query can only pass the prefilter where the previous one passed:
     // searching just those keeps typing fast on big catalogs.
-    const incremental = this.previous !== null && this.previous.matched !== null && q.startsWith(this.previous.query);
+    // Not from letters to a first character: a query with characters is matched in any order (户 before hsz), while
+    // a letters-only one had to find its letters in order, so the earlier names are not a superset then.
+    const incremental =
+      this.previous !== null &&
+      this.previous.matched !== null &&
+      q.startsWith(this.previous.query) &&
+      [...this.previous.query].every(isAsciiLetter) === [...q].every(isAsciiLetter);
     const matched = this.scan(q, incremental ? this.previous!.matched : null, 0, null, limit);
     for (const v of variants.slice(1)) this.scan(v.text, null, v.via ? VIA_TERM_PENALTY : FILLER_PENALTY, v.via, limit);
 
