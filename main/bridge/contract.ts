@@ -10,6 +10,8 @@ import { FleetDisplaySchema } from '../core/fleet/display.js';
 export { CatalogStatusSchema, IdentitySnapshotSchema, SessionSnapshotSchema };
 import { lifeEvents, MatterSchema, terminalFlows } from '../core/platform/schemas.js';
 import { promptIds } from '../core/speech/prompts.js';
+import { paymentStates } from '../core/payment/states.js';
+import { gatewayOrderStates } from '../core/platform/payments-schemas.js';
 
 /** The spoken prompt of each screen and step (voice guidance; texts in main/core/speech/prompts.ts). */
 export { promptIds };
@@ -35,6 +37,46 @@ export const TerminalInfoSchema = z.object({
   languages: z.array(z.string()),
   defaultLanguage: z.string(),
   devices: z.array(DeviceStatusSchema),
+});
+
+/** One order of a 对账 day as the journal and the platform each see it (no payer data: the journal holds none). */
+const ReconciliationRowSchema = z.object({
+  orderId: z.string(),
+  noticeNo: z.string(),
+  item: z.string(),
+  amountFen: z.number().int(),
+  journalState: z.enum(paymentStates).nullable(),
+  platformState: z.enum(gatewayOrderStates).nullable(),
+  agree: z.boolean(),
+});
+
+export const PaymentsReconciliationSchema = z.object({
+  date: z.string(),
+  /** False when the platform's statement could not be fetched: platform states and disagreements are unknown. */
+  statementAvailable: z.boolean(),
+  rows: z.array(ReconciliationRowSchema),
+  totals: z.object({ orders: z.number(), paid: z.number(), paidFen: z.number(), platformPaidFen: z.number().nullable() }),
+  disagreements: z.array(ReconciliationRowSchema),
+  unfinished: z.array(
+    z.object({
+      orderId: z.string(),
+      noticeNo: z.string(),
+      item: z.string(),
+      amountFen: z.number().int(),
+      state: z.enum(paymentStates),
+      updatedAt: z.string(),
+    }),
+  ),
+});
+export type PaymentsReconciliation = z.infer<typeof PaymentsReconciliationSchema>;
+
+export const PaymentRequeryResultSchema = z.object({
+  orderId: z.string(),
+  state: z.enum(paymentStates),
+  /** False when the order was still not final when the call answered (it goes on settling in the background). */
+  final: z.boolean(),
+  failure: z.string().nullable(),
+  moneyReturned: z.boolean().nullable(),
 });
 
 export const AuditEntrySchema = z.object({
@@ -251,6 +293,28 @@ export const contract = {
       result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }),
     },
     'maintenance.selfTest': { params: z.object({ deviceId: z.string().max(64) }).strict(), result: SelfTestResultSchema },
+    /** Technicians: 对账 of one day (default today in the terminal's zone) against the platform's statement. */
+    'maintenance.payments': {
+      params: z
+        .object({
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+        })
+        .strict(),
+      result: PaymentsReconciliationSchema,
+    },
+    /** Technicians: query the platform again about one unfinished order (never a manual "mark paid"). */
+    'maintenance.paymentRequery': {
+      params: z.object({ orderId: z.string().min(1).max(64) }).strict(),
+      result: PaymentRequeryResultSchema,
+    },
+    /** Technicians: print one day's 对账单 on the A4 printer. */
+    'maintenance.reconciliationPrint': {
+      params: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+      result: z.object({ result: z.enum(['printed', 'failed']), messageKey: z.string().nullable() }),
+    },
     'maintenance.restart': { params: empty, result: z.null() },
     'maintenance.exit': { params: empty, result: SessionSnapshotSchema },
     /** The UI blocked an escape attempt (a shortcut, a context menu, a link out, ...): the core audits them aggregated. */

@@ -7,6 +7,7 @@ import { flowDefinitions } from '../core/flows/definitions/index.js';
 import { describeFlows } from '../core/flows/registry.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { auditCommand } from './audit.js';
+import { paymentsCommand } from './payments.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
 import { printTestPage } from './test-page.js';
@@ -36,6 +37,9 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
   audit verify [--data-dir DIR]
                   check the audit log's hash chain across its archive files; exit 1 naming the first edited or
                   deleted row (JSON report on stdout with the chain's head hash)
+  payments reconcile [--date YYYY-MM-DD] [--csv FILE] [--data-dir DIR] [--platform URL]
+                  对账 of one day (default today in the terminal's zone): the payment journal against the platform's
+                  statement (JSON on stdout; --csv writes the CSV); exit 1 when an order disagrees or is unfinished
   catalog search QUERY [--limit N] [--json] [--platform URL] [--data-dir DIR]
                   ranked matches from the local catalog; with --platform, sync from that platform first
                   (--json prints [{ "id", "name", "code", "score" }])
@@ -176,6 +180,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'audit': {
       const result = auditCommand(rest, defaultDataDir());
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'payments': {
+      const result = await paymentsCommand(rest, { defaultDataDir: defaultDataDir(), config: () => loadConfig(configPath(rest)) });
       process.stdout.write(result.out);
       process.stderr.write(result.err);
       return result.code;

@@ -7,6 +7,7 @@ import { identityHandlers } from './identity.js';
 import { inputHandlers } from './input.js';
 import { lockdownHandlers } from './lockdown.js';
 import { maintenanceHandlers } from './maintenance.js';
+import { maintenancePaymentHandlers } from './maintenance-payments.js';
 import { sessionHandlers } from './session.js';
 import { speechHandlers } from './speech.js';
 import { terminalHandlers } from './terminal.js';
@@ -17,6 +18,7 @@ export function createHandlers(kiosk: Kiosk): Handlers {
     ...sessionHandlers(kiosk),
     ...identityHandlers(kiosk),
     ...maintenanceHandlers(kiosk),
+    ...maintenancePaymentHandlers(kiosk),
     ...catalogHandlers(kiosk),
     ...flowHandlers(kiosk),
     ...inputHandlers(kiosk),

@@ -63,6 +63,11 @@ export function dayBounds(date: string, timeZone: string): { from: string; to: s
   return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
 }
 
+/** The calendar day (YYYY-MM-DD) an instant falls on in a time zone: "today" for the terminal. */
+export function dayIn(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 /**
  * 对账 of one day: the journal's orders beside the platform's own statement. Totals count what the journal says was
  * paid and what the platform says; any order they disagree about (or that one side does not know) is listed, and

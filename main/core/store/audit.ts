@@ -13,6 +13,8 @@ export type AuditType =
   | 'maintenance.lockedOut'
   | 'maintenance.restart'
   | 'maintenance.catalogSync'
+  | 'maintenance.paymentRequery'
+  | 'maintenance.reconciliationPrint'
   | 'print.completed'
   | 'print.failed'
   | 'device.status'
