@@ -90,7 +90,7 @@ export function maintenancePaymentHandlers(
       const printer = kiosk.devices.all().find(isDocumentPrinter);
       if (!printer) return { result: 'failed' as const, messageKey: 'flow.error.noPrinter' };
       const { r, available } = await dayReconciliation(payments, date, timeZone());
-      if (!available) return { result: 'failed' as const, messageKey: 'maintenance.payments.statementUnavailable' };
+      if (!available) return { result: 'failed' as const, messageKey: 'maintenance.payments.printNeedsStatement' };
       const pdf = await composeReconciliation({
         terminalId: kiosk.config.terminal.id,
         reconciliation: r,

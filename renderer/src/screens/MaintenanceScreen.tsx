@@ -4,6 +4,7 @@ import { Button } from '../components/Button.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { AuditList } from './AuditList.js';
 import { CatalogPanel } from './CatalogPanel.js';
+import { PaymentsPanel } from './PaymentsPanel.js';
 import { infoLabelKey } from './technical-labels.js';
 import { Labelled, TechnicalDetail } from './TechnicalDetail.js';
 
@@ -114,6 +115,7 @@ export function MaintenanceScreen() {
           </table>
         </section>
         <CatalogPanel />
+        <PaymentsPanel />
         <section className="panel" data-testid="maint-outbox">
           <h2>{t('maintenance.outbox')}</h2>
           <p data-testid="maint-outbox-depth">{overview?.outboxDepth ?? '—'}</p>
