@@ -632,6 +632,8 @@ export const en: Shape<Messages> = {
       maintenance_pinRejected: 'Wrong maintenance PIN',
       maintenance_lockedOut: 'Maintenance PIN locked',
       maintenance_catalogSync: 'Catalog sync requested',
+      maintenance_paymentRequery: 'Payment order queried again',
+      maintenance_reconciliationPrint: 'Reconciliation printed',
       maintenance_restart: 'Terminal restart',
       device_status: 'Device status changed',
       device_selfTest: 'Device self-test',
@@ -644,6 +646,8 @@ export const en: Shape<Messages> = {
       audit_pruned: 'Expired audit archive deleted',
     },
     auditField: {
+      orderId: 'Order',
+      date: 'Date',
       device: 'Device',
       total: 'Total',
       byKind: 'By kind',

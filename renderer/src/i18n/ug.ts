@@ -639,6 +639,8 @@ export const ug: Shape<Messages> = {
       maintenance_pinRejected: 'ئاسراش پارولى خاتا',
       maintenance_lockedOut: 'ئاسراش پارولى قۇلۇپلاندى',
       maintenance_catalogSync: 'تىزىملىك ماسلاشتۇرۇش تەلەپ قىلىندى',
+      maintenance_paymentRequery: 'زاكاز قايتا سۈرۈشتۈرۈلدى',
+      maintenance_reconciliationPrint: 'ھېسابات تالونى بېسىلدى',
       maintenance_restart: 'ئۈسكۈنە قايتا قوزغىتىلدى',
       device_status: 'ئۈسكۈنە ھالىتى ئۆزگەردى',
       device_selfTest: 'ئۈسكۈنە ئۆزىنى تەكشۈرۈش',
@@ -651,6 +653,8 @@ export const ug: Shape<Messages> = {
       audit_pruned: 'ۋاقتى ئۆتكەن خاتىرە ئارخىپى ئۆچۈرۈلدى',
     },
     auditField: {
+      orderId: 'زاكاز نومۇرى',
+      date: 'چېسلا',
       device: 'ئۈسكۈنە',
       total: 'جەمئىي',
       byKind: 'تۈر بويىچە',

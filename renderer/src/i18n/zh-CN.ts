@@ -603,6 +603,8 @@ export const zhCN = {
       maintenance_pinRejected: '运维密码错误',
       maintenance_lockedOut: '运维密码已锁定',
       maintenance_catalogSync: '手动同步目录',
+      maintenance_paymentRequery: '手动重新查询订单',
+      maintenance_reconciliationPrint: '打印对账单',
       maintenance_restart: '重启终端',
       device_status: '设备状态变化',
       device_selfTest: '设备自检',
@@ -615,6 +617,8 @@ export const zhCN = {
       audit_pruned: '过期审计归档已删除',
     },
     auditField: {
+      orderId: '订单号',
+      date: '日期',
       device: '设备',
       total: '总次数',
       byKind: '按类别',
