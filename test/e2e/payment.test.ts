@@ -179,3 +179,31 @@ describe('缴费: paying a 缴款码 at the terminal', () => {
     await endSession();
   });
 });
+
+describe('对账 in maintenance (issue 14)', () => {
+  it("today's paid order agrees with the platform, nothing unfinished, and the 对账单 prints on the A4 printer", async () => {
+    await openNotice(freshNotice());
+    await page.getByTestId('pay-by-code').click();
+    await page.getByTestId('pay-await').waitFor();
+    await emulatorAction(kiosk, 'payment-scanner', 'present', 'wechat-instant');
+    await page.getByTestId('pay-paid').waitFor({ timeout: 20_000 });
+    await endSession();
+
+    await page.keyboard.press('Control+Alt+m');
+    await page.getByTestId('pin-pad').waitFor();
+    for (const d of '246810') await page.keyboard.press(d);
+    await page.getByTestId('pin-enter').click();
+    const panel = page.getByTestId('maint-payments');
+    await panel.getByTestId('maint-payments-date').waitFor({ timeout: 20_000 });
+    expect(await panel.getByTestId('maint-payments-date').textContent()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await panel.getByTestId('maint-payments-paid').textContent()).toMatch(/^[1-9]\d* · ￥\d+\.\d{2}$/);
+    const paidRows = panel.locator('tr[data-agree="true"]', { hasText: '已支付' });
+    expect(await paidRows.count()).toBeGreaterThan(0);
+    await panel.getByTestId('maint-payments-no-unfinished').waitFor();
+    await panel.screenshot({ path: path.join(root, 'test', 'artifacts', 'payment-reconciliation.png') });
+    await panel.getByTestId('maint-payments-print').click();
+    await expect.poll(() => panel.getByRole('status').last().textContent(), { timeout: 20_000 }).toContain('对账单已输出到 A4 打印机');
+    await page.getByTestId('maintenance-exit').click();
+    await page.getByTestId('attract').waitFor();
+  });
+});
