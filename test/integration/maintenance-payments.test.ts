@@ -31,19 +31,23 @@ const audit: { type: string; detail: Record<string, unknown> }[] = [];
 const printed: Uint8Array[] = [];
 let mode: 'maintenance' | 'resident' = 'resident';
 
-const kiosk = {
-  session: { snapshot: () => ({ mode, phase: 'active' }), activity: () => undefined },
-  get payments() {
-    return payments;
-  },
-  config: { terminal: { id: terminalId, timeZone } },
-  devices: {
-    all: () => [{ kind: 'certificatePrinter', print: async (pdf: Uint8Array) => (printed.push(pdf), ok({ jobId: 1, pages: 1 })) }],
-  },
-  audit: { append: (type: string, detail: Record<string, unknown>) => audit.push({ type, detail }) },
-  log: createLogger({ level: 'silent' }),
-} as unknown as Kiosk;
-const handlers = maintenancePaymentHandlers(kiosk, { requeryAnswerWithinMs: 5000 });
+const kioskWith = (current: () => Payments) =>
+  ({
+    session: { snapshot: () => ({ mode, phase: 'active' }), activity: () => undefined },
+    get payments() {
+      return current();
+    },
+    config: { terminal: { id: terminalId, timeZone } },
+    devices: {
+      all: () => [{ kind: 'certificatePrinter', print: async (pdf: Uint8Array) => (printed.push(pdf), ok({ jobId: 1, pages: 1 })) }],
+    },
+    audit: { append: (type: string, detail: Record<string, unknown>) => audit.push({ type, detail }) },
+    log: createLogger({ level: 'silent' }),
+  }) as unknown as Kiosk;
+const handlers = maintenancePaymentHandlers(
+  kioskWith(() => payments),
+  { requeryAnswerWithinMs: 5000 },
+);
 const today = dayIn(new Date(), timeZone);
 
 let seq = 0;
@@ -116,6 +120,39 @@ describe('maintenance 对账', () => {
     mode = 'maintenance';
     expect(await handlers['maintenance.reconciliationPrint']({ date: today })).toEqual({ result: 'printed', messageKey: null });
     expect(Buffer.from(printed[0]!.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it("without the platform's statement: the terminal's side only, no disagreements claimed, and no 对账单 printed", async () => {
+    mode = 'maintenance';
+    // the same journal, with a platform nobody answers at
+    const offline = createPayments({
+      dataDir,
+      platform: new PlatformClient({
+        baseUrl: 'http://127.0.0.1:9',
+        terminalId,
+        secret: 'emulated-terminal-secret',
+        attempts: 1,
+        timeoutMs: 500,
+      }),
+      clock: systemClock,
+      terminalId,
+      timeZone,
+      log: createLogger({ level: 'silent' }),
+    });
+    try {
+      const h = maintenancePaymentHandlers(kioskWith(() => offline));
+      const r = await h['maintenance.payments']({ date: today });
+      expect(r).toMatchObject({ statementAvailable: false, disagreements: [], totals: { orders: 3, platformPaidFen: null } });
+      expect(r.rows.find((x) => x.orderId === 'GHOST-1')).toMatchObject({ journalState: 'paid', platformState: null });
+      const before = printed.length;
+      expect(await h['maintenance.reconciliationPrint']({ date: today })).toEqual({
+        result: 'failed',
+        messageKey: 'maintenance.payments.printNeedsStatement',
+      });
+      expect(printed).toHaveLength(before);
+    } finally {
+      offline.close();
+    }
   });
 
   it('diag payments reconcile prints the JSON, writes the CSV and exits 1 for the disagreement', async () => {
