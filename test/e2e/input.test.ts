@@ -3,7 +3,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
-import { emulatedIdCardReader, emulatorAction, root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
+import {
+  emulatedIdCardReader,
+  emulatorAction,
+  root,
+  startKiosk,
+  testConfig,
+  type RunningKiosk,
+  emulatedA4Printer,
+  emulatedReceiptPrinter,
+} from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -62,25 +71,7 @@ beforeAll(async () => {
     testConfig({
       timeouts: { idleSeconds: 300, countdownSeconds: 15 },
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
-      devices: [
-        emulatedIdCardReader,
-        {
-          id: 'a4',
-          kind: 'certificatePrinter',
-          driver: 'ipp',
-          transport: { type: 'emulator' },
-          emulator: 'printer-ipp',
-          pollIntervalMs: 60_000,
-        },
-        {
-          id: 'receipt',
-          kind: 'receiptPrinter',
-          driver: 'escpos',
-          transport: { type: 'emulator' },
-          emulator: 'printer-escpos',
-          pollIntervalMs: 60_000,
-        },
-      ],
+      devices: [emulatedIdCardReader, emulatedA4Printer, emulatedReceiptPrinter],
     }),
   );
   browser = await launchBrowser();

@@ -12,6 +12,8 @@ import {
   startKiosk,
   testConfig,
   type RunningKiosk,
+  emulatedA4Printer,
+  emulatedReceiptPrinter,
 } from '../support/kiosk-process.js';
 
 const NAME = '张伟民';
@@ -60,25 +62,7 @@ beforeAll(async () => {
     testConfig({
       timeouts: { idleSeconds: 300, countdownSeconds: 15 },
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
-      devices: [
-        emulatedIdCardReader,
-        {
-          id: 'a4',
-          kind: 'certificatePrinter',
-          driver: 'ipp',
-          transport: { type: 'emulator' },
-          emulator: 'printer-ipp',
-          pollIntervalMs: 60_000,
-        },
-        {
-          id: 'receipt',
-          kind: 'receiptPrinter',
-          driver: 'escpos',
-          transport: { type: 'emulator' },
-          emulator: 'printer-escpos',
-          pollIntervalMs: 60_000,
-        },
-      ],
+      devices: [emulatedIdCardReader, emulatedA4Printer, emulatedReceiptPrinter],
     }),
   );
   browser = await launchBrowser();

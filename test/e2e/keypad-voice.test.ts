@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { emulatedIdCardReader, emulatorAction, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
+import {
+  emulatedIdCardReader,
+  emulatorAction,
+  startKiosk,
+  testConfig,
+  type RunningKiosk,
+  emulatedA4Printer,
+} from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -51,17 +58,7 @@ beforeAll(async () => {
     testConfig({
       timeouts: { idleSeconds: 600, countdownSeconds: 15 },
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
-      devices: [
-        emulatedIdCardReader,
-        {
-          id: 'a4',
-          kind: 'certificatePrinter',
-          driver: 'ipp',
-          transport: { type: 'emulator' },
-          emulator: 'printer-ipp',
-          pollIntervalMs: 60_000,
-        },
-      ],
+      devices: [emulatedIdCardReader, emulatedA4Printer],
     }),
   );
   browser = await launchBrowser();

@@ -2,7 +2,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
-import { emulatorAction, emulatorFault, root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
+import {
+  emulatorAction,
+  emulatorFault,
+  root,
+  startKiosk,
+  testConfig,
+  type RunningKiosk,
+  emulatedA4Printer,
+  emulatedReceiptPrinter,
+} from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -49,22 +58,8 @@ beforeAll(async () => {
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
       devices: [
         { id: 'payscan', kind: 'paymentScanner', driver: 'payment-scanner', transport: { type: 'emulator' }, emulator: 'payment-scanner' },
-        {
-          id: 'a4',
-          kind: 'certificatePrinter',
-          driver: 'ipp',
-          transport: { type: 'emulator' },
-          emulator: 'printer-ipp',
-          pollIntervalMs: 60_000,
-        },
-        {
-          id: 'receipt',
-          kind: 'receiptPrinter',
-          driver: 'escpos',
-          transport: { type: 'emulator' },
-          emulator: 'printer-escpos',
-          pollIntervalMs: 60_000,
-        },
+        emulatedA4Printer,
+        emulatedReceiptPrinter,
       ],
     }),
   );

@@ -101,6 +101,26 @@ export async function emulatorFault(k: RunningKiosk, emulator: string, fault: st
   if (!r.ok) throw new Error(`${emulator} ${fault}: ${await r.text()}`);
 }
 
+/** The A4 printer on its emulator, polled rarely so tests decide when its status is read. */
+export const emulatedA4Printer = {
+  id: 'a4',
+  kind: 'certificatePrinter',
+  driver: 'ipp',
+  transport: { type: 'emulator' },
+  emulator: 'printer-ipp',
+  pollIntervalMs: 60_000,
+};
+
+/** The thermal receipt printer on its emulator. */
+export const emulatedReceiptPrinter = {
+  id: 'receipt',
+  kind: 'receiptPrinter',
+  driver: 'escpos',
+  transport: { type: 'emulator' },
+  emulator: 'printer-escpos',
+  pollIntervalMs: 60_000,
+};
+
 export const emulatedIdCardReader = {
   id: 'idcard',
   kind: 'idCardReader',

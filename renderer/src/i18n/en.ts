@@ -711,7 +711,8 @@ export const en: Shape<Messages> = {
       platformPaid: 'Paid (platform)',
       disagreements: 'Orders that disagree',
       disagree: 'Terminal and platform disagree',
-      statementUnavailable: "The platform's statement cannot be fetched now: only the terminal's records are shown, disagreements cannot be checked.",
+      statementUnavailable:
+        "The platform's statement cannot be fetched now: only the terminal's records are shown, disagreements cannot be checked.",
       none: 'No orders on this day.',
       order: 'Order',
       amount: 'Amount',
