@@ -1,4 +1,5 @@
 import type { Device } from '../core/device.js';
+import { WakeableSleep } from '../core/wakeable-sleep.js';
 import type { DeviceError } from '../core/errors.js';
 import { runOperation, systemClock, type Clock } from '../core/operation.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -55,13 +56,13 @@ export class Ga467Reader implements Device {
   private readonly splitter = new FrameSplitter();
   private readonly listeners = new Set<(e: IdCardEvent) => void>();
   private readonly clock: Clock;
+  private readonly pause: WakeableSleep;
   private readonly pollIntervalMs: number;
   private readonly timeoutMs: number;
   private waiter: ((frame: Uint8Array) => void) | null = null;
   private lock: Promise<unknown> = Promise.resolve();
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private cardState: CardState = 'absent';
   private attempts = 0;
   private silentPolls = 0;
@@ -70,6 +71,7 @@ export class Ga467Reader implements Device {
 
   constructor(private readonly options: Ga467Options) {
     this.clock = options.clock ?? systemClock;
+    this.pause = new WakeableSleep(this.clock);
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.timeoutMs = options.commandTimeoutMs ?? 1500;
     this.tracker = new StatusTracker(options.id, this.kind);
@@ -91,7 +93,7 @@ export class Ga467Reader implements Device {
       this.linkUp = false;
       this.tracker.set('offline', { reasonKey: 'device.reason.disconnected', detail, media: [] });
       this.forgetCard();
-      this.wake?.();
+      this.pause.wake();
     });
   }
 
@@ -124,7 +126,7 @@ export class Ga467Reader implements Device {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
+    this.pause.wake();
     await this.loop;
     await this.options.transport.close();
     this.linkUp = false;
@@ -254,17 +256,7 @@ export class Ga467Reader implements Device {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const h = this.clock.setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        this.clock.clearTimeout(h);
-        this.wake = null;
-        resolve();
-      };
-    });
+    return this.pause.sleep(ms);
   }
 
   private async run(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Device } from '../core/device.js';
+import { WakeableSleep } from '../core/wakeable-sleep.js';
 import { deviceError, type DeviceError } from '../core/errors.js';
 import { systemClock, type Clock, type OperationOptions } from '../core/operation.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -51,16 +52,17 @@ export class PaymentCodeScanner implements Device {
   private readonly tracker: StatusTracker;
   private readonly framer = new ScanFramer();
   private readonly clock: Clock;
+  private readonly pause: WakeableSleep;
   private pending: PendingRead | null = null;
   private gapTimer: unknown = null;
   private running = false;
   private linkUp = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
   private last: { text: string; at: number } | null = null;
 
   constructor(private readonly options: PaymentScannerOptions) {
     this.clock = options.clock ?? systemClock;
+    this.pause = new WakeableSleep(this.clock);
     this.tracker = new StatusTracker(options.id, this.kind);
     this.capabilities = { ...this.capabilities, trigger: options.triggerOn !== undefined };
     options.transport.onData((chunk) => this.onBytes(chunk));
@@ -68,7 +70,7 @@ export class PaymentCodeScanner implements Device {
       this.linkUp = false;
       this.framer.reset();
       this.tracker.set('offline', { reasonKey: 'device.reason.disconnected', detail });
-      this.wake?.();
+      this.pause.wake();
     });
   }
 
@@ -101,7 +103,7 @@ export class PaymentCodeScanner implements Device {
   async stop(): Promise<void> {
     this.running = false;
     this.finish(err(deviceError('canceled', 'scanner stopped')));
-    this.wake?.();
+    this.pause.wake();
     await this.loop;
     await this.options.transport.close();
     this.linkUp = false;
@@ -198,17 +200,7 @@ export class PaymentCodeScanner implements Device {
   }
 
   private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const h = this.clock.setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        this.clock.clearTimeout(h);
-        this.wake = null;
-        resolve();
-      };
-    });
+    return this.pause.sleep(ms);
   }
 
   private async run(): Promise<void> {
