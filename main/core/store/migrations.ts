@@ -70,4 +70,16 @@ export const migrations: Migration[] = [
       ALTER TABLE audit ADD COLUMN hash TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'catalog translations',
+    sql: `
+      -- the matter's name in each language its publisher translated it to ({"en": "...", "ug": "..."}): lists and search
+      ALTER TABLE catalog_matter ADD COLUMN names TEXT NOT NULL DEFAULT '{}';
+      -- matters stored before this version lost their translations on the way in: fetch the whole catalog once more
+      -- (the stored one keeps serving until the new one is complete)
+      DELETE FROM catalog_pending;
+      UPDATE kv SET value = json_set(value, '$.version', 0, '$.pending', json('null')) WHERE key = 'catalog.state';
+    `,
+  },
 ];
