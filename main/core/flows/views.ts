@@ -71,6 +71,49 @@ export const StepViewSchema = z.discriminatedUnion('step', [
     invoicePrintable: z.boolean(),
     printed: z.object({ receipt: z.boolean(), invoice: z.boolean(), messageKey: z.string().nullable() }),
   }),
+  z.object({
+    step: z.literal('materials'),
+    materials: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        required: z.boolean(),
+        deferrable: z.boolean(),
+        pagesHint: z.number(),
+        /** The resident's licences that can replace it (numbers masked by the platform). */
+        licences: z.array(
+          z.object({ id: z.string(), name: z.string(), maskedNumber: z.string(), issuer: z.string(), validUntil: z.string().nullable() }),
+        ),
+        /** Ways to capture it on this terminal. */
+        sources: z.array(z.enum(['platen', 'feeder', 'camera'])),
+        choice: z.enum(['none', 'licence', 'scan', 'deferred']),
+        licenceId: z.string().nullable(),
+        /** Captured pages; their previews come with `flow.pagePreview`. */
+        pages: z.array(
+          z.object({
+            id: z.string(),
+            quality: z.enum(['ok', 'blank', 'tooDark', 'tooLight']),
+            rotation: z.number(),
+            source: z.enum(['platen', 'feeder', 'camera']),
+          }),
+        ),
+      }),
+    ),
+    current: z.number(),
+    /** A scan under way: pages received so far. */
+    scanning: z.object({ materialId: z.string(), source: z.enum(['platen', 'feeder']), pages: z.number() }).nullable(),
+    problem: z
+      .object({
+        materialId: z.string(),
+        messageKey: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      })
+      .nullable(),
+    /** Label (or part of it) of the document camera's video device, for the screen to pick it; null: any camera. */
+    cameraLabel: z.string().nullable(),
+    /** Every required material has a usable choice and no page waits to be scanned again. */
+    ready: z.boolean(),
+  }),
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;
 
