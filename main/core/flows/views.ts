@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseSchema } from '../platform/cases-schemas.js';
+import { applyStepViews } from './apply-views.js';
 
 /**
  * What each step shows, as the UI receives it in the `flow.state` event. One schema per step handler, joined in a
@@ -114,6 +115,7 @@ export const StepViewSchema = z.discriminatedUnion('step', [
     /** Every required material has a usable choice and no page waits to be scanned again. */
     ready: z.boolean(),
   }),
+  ...applyStepViews,
 ]);
 export type StepView = z.infer<typeof StepViewSchema>;
 
