@@ -16,6 +16,8 @@ export const TransportConfigSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('http'), url: z.url() }),
   /** An IPP printer, e.g. ipp://192.168.1.20/ipp/print (IPP Everywhere) or ipp://localhost:631/printers/NAME (CUPS). */
   z.strictObject({ type: z.literal('ipp'), uri: z.string().regex(/^ipps?:\/\/.+/, 'an ipp:// or ipps:// address') }),
+  /** A scanner reached through a SANE backend: its device name as `scanimage -L` lists it (e.g. `test`). */
+  z.strictObject({ type: z.literal('sane'), device: z.string().min(1) }),
   /** The address comes from the emulator named in the device's `emulator` once it reports READY. */
   z.strictObject({ type: z.literal('emulator') }),
 ]);
@@ -38,6 +40,8 @@ export function describeTransport(t: TransportConfig, emulator: string | undefin
       return t.url;
     case 'ipp':
       return t.uri;
+    case 'sane':
+      return `sane ${t.device}`;
     case 'emulator':
       return `emulator ${emulator ?? '?'} ${emulatorAddress ?? '(not running)'}`;
   }

@@ -1,5 +1,6 @@
 import { idCardDrivers } from '../../../devices/id-card/index.js';
 import { printerDrivers } from '../../../devices/printer/index.js';
+import { scannerDrivers } from '../../../devices/scanner/index.js';
 import { paymentScannerDrivers } from '../../../devices/payment-scanner/index.js';
 import { smartCardDrivers } from '../../../devices/smart-card/index.js';
 import { DriverRegistry } from './driver-registry.js';
@@ -10,6 +11,7 @@ import { DriverRegistry } from './driver-registry.js';
  */
 export function builtInDrivers(): DriverRegistry {
   const registry = new DriverRegistry();
-  for (const module of [...idCardDrivers, ...smartCardDrivers, ...printerDrivers, ...paymentScannerDrivers]) registry.register(module);
+  for (const module of [...idCardDrivers, ...smartCardDrivers, ...printerDrivers, ...paymentScannerDrivers, ...scannerDrivers])
+    registry.register(module);
   return registry;
 }
