@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { regionData, toPlatformMatter, type PlatformMatter, type RealRecord } from './generate.js';
 import { districts } from './rules.js';
+import { loadTranslations, withTranslations } from './translations.js';
 
 const dataFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'matters-real.json');
 
@@ -24,7 +25,8 @@ export function loadRealRecords(file = dataFile): RealRecord[] {
  * city catalogs list one matter per implementing agency.
  */
 export function buildCatalog(scale = 1, records = loadRealRecords()): PlatformMatter[] {
-  const base = records.map(toPlatformMatter);
+  const translations = loadTranslations();
+  const base = records.map((r) => withTranslations(toPlatformMatter(r), translations));
   if (scale <= 1) return base;
   const out: PlatformMatter[] = [...base];
   for (let k = 1; k < scale; k++) {
@@ -39,6 +41,8 @@ export function buildCatalog(scale = 1, records = loadRealRecords()): PlatformMa
         implementationCode: m.implementationCode ? `${m.implementationCode}~${k}` : null,
         popularity: Math.max(0, m.popularity - (k % 7)),
         synthetic: [...(m.synthetic as string[]), 'scaled'],
+        // another district's agency: the publisher's translation (naming the first agency) does not apply
+        translations: undefined,
       });
     }
   }

@@ -92,11 +92,15 @@ export const MatterSummarySchema = z.object({
   department: z.string().nullable(),
   popularity: z.number(),
   terminal: z.boolean(),
+  /** The name in other languages (language code → name) where the publisher translated it. */
+  names: z.record(z.string(), z.string()).optional(),
 });
 
 export const SearchHitSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The name in other languages (language code → name) where the publisher translated it. */
+  names: z.record(z.string(), z.string()).optional(),
   department: z.string().nullable(),
   terminal: z.boolean(),
   score: z.number(),
@@ -197,7 +201,11 @@ export const contract = {
       }),
     },
     'speech.say': {
-      params: z.object({ text: z.string().min(1).max(600) }).strict(),
+      /**
+       * `language`: the language the text is written in when it is not the session's (a guide only in Chinese on an
+       * English screen). Text in Chinese characters is read with the Chinese voice whatever is asked.
+       */
+      params: z.object({ text: z.string().min(1).max(600), language: z.enum(['zh-CN', 'en', 'ug']).optional() }).strict(),
       result: z.object({ spoken: z.string(), audio: z.string() }),
     },
     /** Pinyin → Chinese candidates for the on-screen keyboard, best first; `consumed` letters each one uses up. */

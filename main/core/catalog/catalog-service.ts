@@ -6,6 +6,9 @@ import type { BrowseFilter, CatalogStore, MatterSummary } from './catalog-store.
 import { syncCatalog, type SyncOutcome } from './catalog-sync.js';
 import { SearchIndex, type SearchHit } from './search/search-index.js';
 
+/** A search hit as the UI gets it: with the matter's department, whether it is done here, and translated names. */
+export type CatalogHit = SearchHit & { department: string | null; terminal: boolean; names: Record<string, string> };
+
 export interface CatalogStatus {
   configured: boolean;
   version: number;
@@ -112,21 +115,44 @@ export class CatalogService {
     return this.running;
   }
 
-  search(query: string, limit: number): (SearchHit & { department: string | null; terminal: boolean })[] {
-    return this.withSummaries(this.index.search(query, limit));
+  search(query: string, limit: number): CatalogHit[] {
+    const hits = this.withSummaries(this.index.search(query, limit));
+    return hits.length < limit ? [...hits, ...this.byTranslatedName(query, limit - hits.length, hits)] : hits;
   }
 
   /** When a search finds nothing: matters on the same topic (sharing a word with the query). */
-  nearby(query: string, limit: number): (SearchHit & { department: string | null; terminal: boolean })[] {
+  nearby(query: string, limit: number): CatalogHit[] {
     return this.withSummaries(this.index.nearby(query, limit));
   }
 
-  private withSummaries(hits: SearchHit[]): (SearchHit & { department: string | null; terminal: boolean })[] {
+  private withSummaries(hits: SearchHit[]): CatalogHit[] {
     const summaries = new Map(this.store.summaries(hits.map((h) => h.id)).map((s) => [s.id, s]));
     return hits.flatMap((h) => {
       const s = summaries.get(h.id);
-      return s ? [{ ...h, department: s.department, terminal: s.terminal }] : [];
+      return s ? [{ ...h, department: s.department, terminal: s.terminal, names: s.names }] : [];
     });
+  }
+
+  /** English or Uyghur typed into search: the matters whose translated name holds it (after the Chinese hits). */
+  private byTranslatedName(query: string, limit: number, already: CatalogHit[]): CatalogHit[] {
+    if (limit <= 0 || /\p{Script=Han}/u.test(query)) return [];
+    const seen = new Set(already.map((h) => h.id));
+    return this.store
+      .findByTranslatedName(query, limit + seen.size)
+      .filter((m) => !seen.has(m.id))
+      .slice(0, limit)
+      .map((m) => ({
+        id: m.id,
+        name: m.name,
+        names: m.names,
+        department: m.department,
+        terminal: m.terminal,
+        score: 0,
+        kind: 'substring' as const,
+        viaAlias: null,
+        otherImplementations: 0,
+        region: null,
+      }));
   }
 
   /** A new resident (or a cleared field): the next search starts from every name. */

@@ -45,10 +45,19 @@ export interface BrowseFilter {
 export interface MatterSummary {
   id: string;
   name: string;
+  /** The name in other languages, where the publisher translated it (language code → name). */
+  names: Record<string, string>;
   department: string | null;
   popularity: number;
   terminal: boolean;
 }
+
+type SummaryRow = { id: string; name: string; names: string; department: string | null; popularity: number; terminal: number };
+const summary = (r: SummaryRow): MatterSummary => ({
+  ...r,
+  names: JSON.parse(r.names) as Record<string, string>,
+  terminal: r.terminal === 1,
+});
 
 const STATE_KEY = 'catalog.state';
 const initialState: CatalogState = {
@@ -118,11 +127,11 @@ export class CatalogStore {
   /** Applies every pending change and the new version in one transaction; the previous catalog stays if anything fails. */
   applyPending(version: number, full: boolean, at: string): number {
     const upsert = this.db.prepare(
-      `INSERT INTO catalog_matter (id, name, aliases, department, audience, life_events, popularity, terminal, flows, json)
-       VALUES (@id, @name, @aliases, @department, @audience, @lifeEvents, @popularity, @terminal, @flows, @json)
+      `INSERT INTO catalog_matter (id, name, aliases, department, audience, life_events, popularity, terminal, flows, json, names)
+       VALUES (@id, @name, @aliases, @department, @audience, @lifeEvents, @popularity, @terminal, @flows, @json, @names)
        ON CONFLICT(id) DO UPDATE SET name=excluded.name, aliases=excluded.aliases, department=excluded.department,
          audience=excluded.audience, life_events=excluded.life_events, popularity=excluded.popularity,
-         terminal=excluded.terminal, flows=excluded.flows, json=excluded.json`,
+         terminal=excluded.terminal, flows=excluded.flows, json=excluded.json, names=excluded.names`,
     );
     const remove = this.db.prepare('DELETE FROM catalog_matter WHERE id = ?');
     return this.db.transaction(() => {
@@ -154,6 +163,7 @@ export class CatalogStore {
             terminal: m.channels.terminal ? 1 : 0,
             flows: `|${m.channels.terminal?.flows.join('|') ?? ''}|`,
             json: row.json,
+            names: JSON.stringify(Object.fromEntries(Object.entries(m.translations ?? {}).map(([lang, tr]) => [lang, tr.name]))),
           });
         }
         applied++;
@@ -202,10 +212,10 @@ export class CatalogStore {
     if (ids.length === 0) return [];
     const rows = this.db
       .prepare(
-        `SELECT id, name, department, popularity, ${this.doable} AS terminal FROM catalog_matter WHERE id IN (${ids.map(() => '?').join(',')})`,
+        `SELECT id, name, names, department, popularity, ${this.doable} AS terminal FROM catalog_matter WHERE id IN (${ids.map(() => '?').join(',')})`,
       )
-      .all(...ids) as { id: string; name: string; department: string | null; popularity: number; terminal: number }[];
-    const byId = new Map(rows.map((r) => [r.id, { ...r, terminal: r.terminal === 1 }]));
+      .all(...ids) as SummaryRow[];
+    const byId = new Map(rows.map((r) => [r.id, summary(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
@@ -234,17 +244,29 @@ export class CatalogStore {
     const total = (this.db.prepare(`SELECT count(*) AS n FROM catalog_matter ${clause}`).get(...args) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, name, department, popularity, ${this.doable} AS terminal FROM catalog_matter ${clause}
+        `SELECT id, name, names, department, popularity, ${this.doable} AS terminal FROM catalog_matter ${clause}
          ORDER BY ${sort === 'popular' ? '' : 'terminal DESC, '}popularity DESC, name, id LIMIT ? OFFSET ?`,
       )
-      .all(...args, pageSize, page * pageSize) as {
-      id: string;
-      name: string;
-      department: string | null;
-      popularity: number;
-      terminal: number;
-    }[];
-    return { items: rows.map((r) => ({ ...r, terminal: r.terminal === 1 })), total };
+      .all(...args, pageSize, page * pageSize) as SummaryRow[];
+    return { items: rows.map(summary), total };
+  }
+
+  /**
+   * Matters whose translated name holds `text` (any language; letter case ignored for Latin letters), most popular
+   * first: what a resident typing English or Uyghur finds, as the Chinese index knows only Chinese and pinyin.
+   */
+  findByTranslatedName(text: string, limit: number): MatterSummary[] {
+    const needle = text.trim().toLowerCase();
+    if (needle.length < 3) return [];
+    const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.db
+      .prepare(
+        `SELECT id, name, names, department, popularity, ${this.doable} AS terminal FROM catalog_matter
+         WHERE names != '{}' AND EXISTS (SELECT 1 FROM json_each(catalog_matter.names) WHERE lower(json_each.value) LIKE ? ESCAPE '\\')
+         ORDER BY terminal DESC, popularity DESC, name, id LIMIT ?`,
+      )
+      .all(pattern, limit) as SummaryRow[];
+    return rows.map(summary);
   }
 
   /** What browsing can offer: matters per life event, per department (largest first) and per audience. */

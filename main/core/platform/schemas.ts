@@ -42,6 +42,8 @@ export const MatterTranslationSchema = z
     conditions: z.array(text),
     /** the materials' names, in the order of `materials` */
     materials: z.array(z.string().min(1).max(500)),
+    /** the materials' notes, in the order of `materials` (null where the Chinese has none); absent: notes untranslated */
+    materialNotes: z.array(text.nullable()).optional(),
     process: z.array(text),
     timeLimitNote: text.nullable(),
     resultName: z.string().max(300).nullable().optional(),
@@ -115,6 +117,12 @@ export const MatterSchema = z
             path: ['translations', lang, field],
             message: `${tr[field].length} ${field} in ${lang}, ${m[field].length} in Chinese`,
           });
+      if (tr.materialNotes && tr.materialNotes.length !== m.materials.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', lang, 'materialNotes'],
+          message: `${tr.materialNotes.length} material notes in ${lang}, ${m.materials.length} materials in Chinese`,
+        });
       if ((tr.timeLimitNote === null) !== (m.timeLimit.note === null))
         ctx.addIssue({
           code: 'custom',
@@ -172,7 +180,10 @@ export const ProofSchema = z.object({
 
 export const HealthSchema = z.object({ status: z.literal('ok'), time: z.string(), catalogVersion: z.number().int().min(1) });
 
-export const PlatformErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const PlatformErrorBodySchema = z.object({
+  // `field`: which field of the request the platform refused (422 fieldRejected on applications)
+  error: z.object({ code: z.string().max(100), message: z.string().max(2000), field: z.string().max(200).optional() }),
+});
 
 export type Matter = z.infer<typeof MatterSchema>;
 export type MatterMaterial = z.infer<typeof MaterialSchema>;
