@@ -23,9 +23,9 @@ export function speechHandlers(kiosk: Kiosk): Pick<Handlers, 'speech.prompt' | '
       const { language, slow } = voice();
       return encode(await kiosk.speech!.prompt(id, language, slow).catch(unavailable));
     },
-    'speech.say': async ({ text }) => {
+    'speech.say': async ({ text, language: written }) => {
       const { language, slow } = voice();
-      return encode(await kiosk.speech!.say(text, language, slow).catch(unavailable));
+      return encode(await kiosk.speech!.say(text, written ?? language, slow).catch(unavailable));
     },
   };
 }

@@ -3,7 +3,8 @@ import type { Logger } from '../log/logger.js';
 import { SpeechError, type SpeechEngine, type SpeechLanguage } from './engine.js';
 import { normalizeForSpeech } from './normalize.js';
 import { promptIds, prompts, type PromptId } from './prompts.js';
-import { fixWavSizes } from './wav.js';
+import { speechRuns } from './voice-choice.js';
+import { concatWavs, fixWavSizes } from './wav.js';
 
 export const speechLanguages: SpeechLanguage[] = ['zh-CN', 'en', 'ug'];
 export const isSpeechLanguage = (l: string): l is SpeechLanguage => (speechLanguages as string[]).includes(l);
@@ -66,8 +67,32 @@ export class SpeechService {
     return { spoken, wav };
   }
 
-  /** Any text (a matter name, an amount, a focused button's label), synthesised now; canceled with the session. */
+  /**
+   * Any text (a matter name, an amount, a focused button's label), synthesised now; canceled with the session.
+   * Each script is read by its own voice (`speechRuns`: Chinese characters never by the English voice); when a
+   * language needed has no voice, nothing is read and the error names that language.
+   */
   async say(text: string, language: SpeechLanguage, slow: boolean): Promise<Utterance> {
+    const runs = speechRuns(text, language);
+    if (runs.length === 0) throw new SpeechError('engineFailed', 'speech.error.unavailable', 'nothing to say');
+    for (const r of runs)
+      if (!this.engine.voiceFor(r.language)) throw new SpeechError('unsupportedLanguage', noVoiceKey(r.language), r.language);
+    if (runs.length === 1) return this.sayOne(runs[0]!.text, runs[0]!.language, slow);
+    const parts: Utterance[] = [];
+    for (const r of runs) parts.push(await this.sayOne(r.text, r.language, slow));
+    const wav = concatWavs(parts.map((p) => p.wav));
+    const spoken = parts.map((p) => p.spoken).join(' ');
+    // formats that cannot be joined: the longest run alone rather than a file a player would choke on
+    if (!wav) return parts.reduce((a, b) => (b.spoken.length > a.spoken.length ? b : a));
+    return { spoken, wav };
+  }
+
+  /** The voice each language is read with (null: none on this terminal). */
+  voiceFor(language: SpeechLanguage): string | null {
+    return this.engine.voiceFor(language);
+  }
+
+  private async sayOne(text: string, language: SpeechLanguage, slow: boolean): Promise<Utterance> {
     const spoken = normalizeForSpeech(text, language);
     const key = this.key(spoken, language, slow);
     const cached = this.dynamic.get(key) ?? this.fixed.get(key);
@@ -86,7 +111,7 @@ export class SpeechService {
   }
 
   private render(spoken: string, language: SpeechLanguage, slow: boolean, signal: AbortSignal | undefined): Promise<Buffer> {
-    if (!this.engine.voiceFor(language)) throw new SpeechError('unsupportedLanguage', 'speech.error.unavailable', language);
+    if (!this.engine.voiceFor(language)) throw new SpeechError('unsupportedLanguage', noVoiceKey(language), language);
     return this.engine.synthesize(spoken, language, { rate: slow ? RATE.slow : RATE.standard, signal }).then(fixWavSizes);
   }
 
@@ -95,4 +120,9 @@ export class SpeechService {
       .update(`${this.engine.id}\0${this.engine.voiceFor(language)}\0${slow}\0${spoken}`)
       .digest('hex');
   }
+}
+
+/** The message when a language has no voice on this terminal (shown in the session's language, naming the missing one). */
+export function noVoiceKey(language: SpeechLanguage): string {
+  return `speech.error.noVoice.${language === 'zh-CN' ? 'zh' : language}`;
 }

@@ -52,3 +52,44 @@ export function fixWavSizes(bytes: Buffer): Buffer {
   }
   return out;
 }
+
+/** Where a PCM WAV's samples start and its format bytes ("fmt " chunk body), or null when it is not one. */
+function pcmParts(bytes: Buffer): { fmt: Buffer; data: Buffer } | null {
+  if (bytes.length < 44 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') return null;
+  let offset = 12;
+  let fmt: Buffer | null = null;
+  while (offset + 8 <= bytes.length) {
+    const id = bytes.toString('ascii', offset, offset + 4);
+    const size = bytes.readUInt32LE(offset + 4);
+    const body = offset + 8;
+    if (id === 'fmt ') fmt = bytes.subarray(body, body + size);
+    else if (id === 'data' && fmt) {
+      const end = size === 0 || size > bytes.length - body ? bytes.length : body + size;
+      return { fmt, data: bytes.subarray(body, end) };
+    }
+    offset = body + size + (size % 2);
+  }
+  return null;
+}
+
+/**
+ * One WAV of several spoken one after the other (a sentence read in two voices), or null when their formats differ
+ * (a vendor engine with another sample rate per voice): the caller then cannot join them.
+ */
+export function concatWavs(wavs: Buffer[]): Buffer | null {
+  if (wavs.length === 1) return wavs[0]!;
+  const parts = wavs.map(pcmParts);
+  const first = parts[0];
+  if (!first || parts.some((p) => !p || !p.fmt.equals(first.fmt))) return null;
+  const data = Buffer.concat(parts.map((p) => p!.data));
+  const header = Buffer.alloc(20);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(4 + 8 + first.fmt.length + 8 + data.length, 4);
+  header.write('WAVE', 8, 'ascii');
+  header.write('fmt ', 12, 'ascii');
+  header.writeUInt32LE(first.fmt.length, 16);
+  const dataHeader = Buffer.alloc(8);
+  dataHeader.write('data', 0, 'ascii');
+  dataHeader.writeUInt32LE(data.length, 4);
+  return Buffer.concat([header, first.fmt, dataHeader, data]);
+}
