@@ -64,6 +64,11 @@ export class CaseBook {
     }));
   }
 
+  /** A case opened by an application from a terminal (application-desk.ts): found by holder and by number + code. */
+  add(holderId: string, queryCode: string, reply: CaseReply): void {
+    this.entries.push({ holderId: holderId.toUpperCase(), queryCode: queryCode.toUpperCase(), reply });
+  }
+
   byHolder(idNumber: string): CaseReply[] {
     const id = idNumber.toUpperCase();
     return this.entries

@@ -14,7 +14,7 @@ export const platformEmulator: EmulatorDefinition = {
   name: 'platform',
   summary: 'government service platform API (catalog, proofs, case progress, evaluations) with 1,354 real matters; guides partly generated',
   usage:
-    '[--port N] [--scale N] [--secret S] [--public-url URL] [--signature HMAC-SM3|HMAC-SHA256] [--ledger FILE] [--password-seconds N] [--reverse-not-before-ms N]   --signature: accept only this request signature (default both)  --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes; --ledger FILE: every charge, reverse and refund as JSON lines',
+    '[--port N] [--scale N] [--secret S] [--public-url URL] [--signature HMAC-SM3|HMAC-SHA256] [--ledger FILE] [--password-seconds N] [--reverse-not-before-ms N] [--upload-chunk-size BYTES]   --signature: accept only this request signature (default both)  --scale N: each matter implemented by N districts (benchmarks); --public-url: the web address in verification and progress QR codes; --ledger FILE: every charge, reverse and refund as JSON lines',
   async start({ port, argv }) {
     const scale = Number(flag(argv, '--scale') ?? 1);
     if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new Error('--scale needs a whole number 1–1000');
@@ -32,6 +32,7 @@ export const platformEmulator: EmulatorDefinition = {
       publicUrl,
       signatureAlgorithms: signature ? [signature as SignatureAlgorithm] : undefined,
       payments: { ledgerFile: flag(argv, '--ledger'), timings: paymentTimings(argv) },
+      uploadChunkSize: flag(argv, '--upload-chunk-size') !== undefined ? Number(flag(argv, '--upload-chunk-size')) : undefined,
     });
     const address = await server.listen();
     return {
@@ -59,6 +60,14 @@ export const platformEmulator: EmulatorDefinition = {
           orders: server.payments.orderCount(),
           ledger: server.payments.ledger.entries.slice(-20),
           payers: payerPersonas.map((p) => p.name),
+        },
+        applications: {
+          casesOpened: server.applications.desk.opened.size,
+          // every submission request by idempotency key: a test counts deliveries and duplicates here
+          deliveriesByKey: Object.fromEntries(server.applications.desk.deliveries),
+          duplicatesAnswered: server.applications.desk.duplicatesAnswered,
+          licenceAuthorisations: server.applications.licences.authorisations.length,
+          sms: server.applications.desk.sms.slice(-20),
         },
       }),
       setFault(name, on) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { applyForms, catalogMaterials } from './apply-forms.js';
 import { between, pick, seededRandom } from './prng.js';
 import { aliasRules, flowKeywords, legalKeywords, legalMaterials, lifeEventKeywords, personKeywords, personMaterials } from './rules.js';
 
@@ -84,7 +85,12 @@ export function toPlatformMatter(r: RealRecord): PlatformMatter {
   synthetic.push('audience');
 
   let materials;
-  if (r.materials && r.materials.length > 0) {
+  const form = applyForms.get(r.id);
+  if (form) {
+    // the guide lists what the application form asks for (一次告知 and the form agree)
+    materials = catalogMaterials(form);
+    synthetic.push('materials');
+  } else if (r.materials && r.materials.length > 0) {
     materials = r.materials.map((m) => ({
       name: m.name,
       form: materialForm(m.requirement),

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApplicationRoutes } from './application-routes.js';
 import { SignatureVerifier, type SignatureAlgorithm } from './auth.js';
 import { CaseBook } from './case-book.js';
 import { ProofDesk } from './proof-desk.js';
@@ -16,6 +17,9 @@ export const platformFaults = [
   { name: 'rollback', help: 'claim catalog version 1 (as after restoring an old backup)' },
   { name: 'dropAck', help: 'store an evaluation, then cut the connection before answering (a lost reply)' },
   { name: 'badHash', help: 'issue proofs whose sha256 does not match the document' },
+  { name: 'fieldRejected', help: 'refuse every new application, naming one field of its form (the resident corrects it)' },
+  { name: 'uploadCut', help: 'cut the connection halfway through the first chunk of every upload (the terminal resumes)' },
+  { name: 'duplicateSubmission', help: 'store an application, then cut the connection before answering (the terminal repeats it)' },
 ] as const;
 export type PlatformFault = (typeof platformFaults)[number]['name'];
 
@@ -31,6 +35,8 @@ export interface PlatformServerOptions {
   signatureAlgorithms?: readonly SignatureAlgorithm[];
   /** The payment gateway: its ledger file (--ledger) and timings (tests and the crash bench shrink them). */
   payments?: { ledgerFile?: string; timings?: Partial<GatewayTimings> };
+  /** Upload chunk size in bytes (default 256 KiB; tests shrink it to see several chunks). */
+  uploadChunkSize?: number;
 }
 
 export const defaultPublicUrl = 'https://zwfw.example.gov.cn';
@@ -49,6 +55,8 @@ export class PlatformServer {
   readonly proofs: ProofDesk;
   readonly cases: CaseBook;
   readonly payments: PaymentGateway;
+  /** Application forms, e-licences, uploads and submissions (with a delivery count per idempotency key). */
+  readonly applications: ApplicationRoutes;
   /** Evaluations received, by idempotency key (a repeated key is acknowledged, not stored again). */
   readonly evaluations = new Map<string, { evaluationId: string; terminal: string; body: Record<string, unknown> }>();
   private readonly server: http.Server;
@@ -60,6 +68,15 @@ export class PlatformServer {
     this.proofs = new ProofDesk({ publicUrl });
     this.cases = new CaseBook(options.versions.snapshot(options.versions.current), { publicUrl });
     this.payments = new PaymentGateway({ publicUrl, ...options.payments });
+    this.applications = new ApplicationRoutes({
+      publicUrl,
+      chunkSize: options.uploadChunkSize,
+      matterName: (id) => {
+        const m = options.versions.snapshot(options.versions.current).get(id);
+        return m ? { name: m.name, agency: String(m.agency) } : null;
+      },
+      record: (holderId, queryCode, reply) => this.cases.add(holderId, queryCode, reply),
+    });
     this.server = http.createServer((req, res) => void this.handle(req, res));
   }
 
@@ -83,6 +100,10 @@ export class PlatformServer {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.faults.has('uploadCut') && !this.faults.has('offline') && (await this.applications.cutMidChunk(req))) {
+      this.requests.push({ method: 'PUT', path: new URL(req.url ?? '/', 'http://platform').pathname, query: {}, status: -5 });
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
@@ -230,6 +251,16 @@ export class PlatformServer {
       }
       return send(200, { accepted: true, duplicate: seen !== undefined, evaluationId: (seen ?? this.evaluations.get(key)!).evaluationId });
     }
+    const application = this.applications.handle(
+      { method: req.method ?? 'GET', url, raw: body, body: req.method === 'PUT' ? null : jsonBody(body), terminal },
+      { rejectField: this.faults.has('fieldRejected'), dropAfterStoring: this.faults.has('duplicateSubmission') },
+    );
+    if (application && 'drop' in application) {
+      record.status = -6;
+      req.socket.destroy();
+      return;
+    }
+    if (application && 'status' in application) return send(application.status, application.body);
     const payment =
       handleStatementRoute(this.payments, { method: req.method ?? 'GET', url, terminal }) ??
       (await handlePaymentRoute(this.payments, { method: req.method ?? 'GET', url, body: jsonBody(body), terminal }));
