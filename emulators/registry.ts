@@ -5,6 +5,7 @@ import { platformEmulator } from './platform/emulator.js';
 import { printerIppEmulator } from './printer-ipp/emulator.js';
 import { printerEscposEmulator } from './printer-escpos/emulator.js';
 import { paymentScannerEmulator } from './payment-scanner/emulator.js';
+import { scannerEsclEmulator } from './scanner-escl/emulator.js';
 
 /** Every emulator the runner can start, by CLI name. A new device family adds its emulator here. */
 export const emulatorDefinitions: EmulatorDefinition[] = [
@@ -14,6 +15,7 @@ export const emulatorDefinitions: EmulatorDefinition[] = [
   printerIppEmulator,
   printerEscposEmulator,
   paymentScannerEmulator,
+  scannerEsclEmulator,
 ];
 
 export function findEmulator(name: string): EmulatorDefinition | undefined {
