@@ -11,6 +11,7 @@ import { paymentsCommand } from './payments.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
 import { printTestPage } from './test-page.js';
+import { scannerCommand } from './scanner.js';
 import { productVersion } from '../core/terminal/version.js';
 import { decodeHex, readOnce } from './idcard.js';
 import { handwritingCandidates, imeCandidates } from './input.js';
@@ -47,6 +48,11 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
                   the printer's state, reasons, supplies and whether it accepts jobs (JSON; exit 1 if unreachable)
   printer test-page --uri ipp://HOST[:PORT]/PATH
                   print the A4 test page; exit 0 only when the job completed (JSON with the typed error otherwise)
+  scanner status --uri URI
+                  the scanner's { "state", "adf", "reasons" } (JSON; exit 1 with the typed error if it cannot say);
+                  URI is an eSCL root (http://HOST[:PORT]/eSCL/) or sane:DEVICE (e.g. sane:test)
+  scanner scan --uri URI --out FILE.png|.jpg|.pdf [--source platen|feeder] [--resolution 300] [--mode color|gray]
+                  scan and write the page(s) (a feeder's pages into one PDF, or FILE-1.png…); exit 0 only on success
   ime LETTERS [--limit N] [--json]
                   the on-screen keyboard's pinyin candidates for LETTERS, best first (--json prints
                   { "candidates": ["身份证", ...] }); full pinyin, initials (sfz), partial syllables, ü as v
@@ -174,6 +180,12 @@ async function main(argv: string[]): Promise<number> {
         dataDir: path.resolve(opt('--data-dir') ?? defaultDataDir()),
         config: loadConfig(configPath(args)),
       });
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'scanner': {
+      const result = await scannerCommand(rest);
       process.stdout.write(result.out);
       process.stderr.write(result.err);
       return result.code;
