@@ -1,6 +1,8 @@
 import type { DocumentPrinter, ReceiptPrinter } from '../../../devices/printer/index.js';
 import type { ReceiptDocument } from '../../../devices/printer/index.js';
 import type { PaymentScanner } from '../../../devices/payment-scanner/index.js';
+import type { DocumentScanner } from '../../../devices/scanner/index.js';
+import type { ApplyPort } from '../apply/apply-types.js';
 import type { Logger } from '../log/logger.js';
 import type { Payments } from '../payment/payments.js';
 import type { OutboxService } from '../outbox/outbox-service.js';
@@ -9,6 +11,7 @@ import type { PlatformClient } from '../platform/client.js';
 import type { AuditLog } from '../store/audit.js';
 import { flowDefinitions } from './definitions/index.js';
 import { FlowRegistry } from './registry.js';
+import { applyMaterialsStep } from './steps/apply-materials.js';
 import { caseDetailStep } from './steps/case-detail.js';
 import { caseListStep } from './steps/case-list.js';
 import { copiesStep } from './steps/copies.js';
@@ -46,6 +49,12 @@ export interface StepServices {
   paymentScanner?: () => PaymentScanner | null;
   /** Keeps the session from timing out while a payment is not final; returns the release. */
   holdSession?: (reason: string) => () => void;
+  /** Applying at the terminal: the platform side (absent: the apply flow's steps say applying is unavailable). */
+  apply?: () => ApplyPort | null;
+  /** The document scanner (eSCL or SANE) for the apply flow's materials. */
+  scanner?: () => DocumentScanner | null;
+  /** The document camera (高拍仪, a UVC camera the screen opens): the label of its video device, null for any. */
+  documentCamera?: () => { label: string | null } | null;
 }
 
 /** Every step handler the product ships, built with the services it needs. */
@@ -66,6 +75,15 @@ export function builtInStepHandlers(s: StepServices): StepHandler<never>[] {
     caseDetailStep({ a4: () => s.printer() !== null, receipt: () => s.receiptPrinter() !== null }),
     printSlipStep({ printer: s.printer, receiptPrinter: s.receiptPrinter, ...s.documents }),
     ...paySteps(s),
+    applyMaterialsStep({
+      scanner: s.scanner ?? (() => null),
+      camera: s.documentCamera ?? (() => null),
+      apply: s.apply ?? (() => null),
+      applicant: () => s.identity.applicant(),
+      audit: s.audit,
+      log: s.log,
+      now: s.now,
+    }),
   ] as StepHandler<never>[];
 }
 

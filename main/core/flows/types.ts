@@ -75,12 +75,21 @@ export class RunData {
   }
 }
 
-/** Zeroes byte arrays held directly or as fields of a plain object (how run data keeps documents). */
-function zeroBytes(v: unknown): void {
+/**
+ * Zeroes byte arrays held directly or anywhere inside arrays and plain objects (how run data keeps documents; the
+ * apply flow keeps scanned pages in lists of materials).
+ */
+function zeroBytes(v: unknown, seen = new Set<object>()): void {
   if (v instanceof Uint8Array) v.fill(0);
-  else if (v !== null && typeof v === 'object' && !Array.isArray(v))
+  else if ((Array.isArray(v) || isPlainObject(v)) && !seen.has(v)) {
+    seen.add(v);
+    for (const f of Array.isArray(v) ? v : Object.values(v)) zeroBytes(f, seen);
+  } else if (v !== null && typeof v === 'object' && seen.size === 0)
     for (const f of Object.values(v)) if (f instanceof Uint8Array) f.fill(0);
 }
+/** Only data is walked, never a class instance (a service's own buffers are not the run's to zero). */
+const isPlainObject = (v: unknown): v is object =>
+  v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
 /** A typed name for one piece of run data. */
 export interface DataKey<T> {
   readonly name: string;
