@@ -116,10 +116,9 @@ export async function renderPage(r: RenderRequest): Promise<Uint8Array> {
   };
   let img = sharp(Buffer.from(pageSvg(r.kind, full.width, full.height)), { density: 72 })
     .flatten({ background: '#ffffff' })
-    .extract(region)
-    .withMetadata({ density: r.resolution });
-  if (r.gray) img = img.grayscale();
-  else img = img.toColourspace('srgb');
+    .extract(region);
+  // sharp writes the density with an sRGB profile, which makes a grey image three channels again: grey pages go without
+  img = r.gray ? img.toColourspace('b-w') : img.toColourspace('srgb').withDensity(r.resolution);
   let out: Uint8Array;
   if (r.format === 'image/png') out = new Uint8Array(await img.png().toBuffer());
   else {

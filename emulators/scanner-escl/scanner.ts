@@ -36,8 +36,8 @@ export interface ScanJob {
 
 /**
  * The scanner's condition and its jobs. The feeder is refilled after every job (the emulated resident puts the
- * sheets back), so a demo can scan again; `feederEmpty` empties it. Events: `busyRefused` when a 503 is sent,
- * `page` when a page is handed out, so tests wait on the scanner instead of on time.
+ * sheets back), so a demo can scan again; `feederEmpty` empties it. Events: `busyRefused` when a 503 is sent, `job` when
+ * a job is made, `nextDocument` when a page is asked for, `page` when a page is handed out, so tests wait on the scanner instead of on time.
  */
 export class EmulatedScanner extends EventEmitter {
   readonly faults = new Set<ScannerFault>();
@@ -90,6 +90,7 @@ export class EmulatedScanner extends EventEmitter {
     };
     this.jobs.push(job);
     if (this.jobs.length > 20) this.jobs.shift();
+    this.emit('job', job);
     return job;
   }
 

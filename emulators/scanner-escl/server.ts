@@ -101,6 +101,7 @@ export class EsclServer {
     }
     if (m && req.method === 'GET' && m[2]) {
       if (!job) return this.reply(res, 404, 'text/plain', 'no such job\n');
+      s.emit('nextDocument', job);
       if (s.faults.has('slow') && job.state === 'Processing') {
         const gone = await new Promise<boolean>((resolve) => {
           const t = setTimeout(() => resolve(false), s.slowMs);
