@@ -267,6 +267,11 @@ export const contract = {
     'flow.leave': { params: z.object({ runId: z.string().max(64) }).strict(), result: z.null() },
     /** The masked preview of the run's document (base64 PDF). */
     'flow.document': { params: z.object({ runId: z.string().max(64) }).strict(), result: z.object({ base64: z.string() }) },
+    /** The preview of one captured page of a material in the apply flow (base64 JPEG, turned as it will be sent). */
+    'flow.pagePreview': {
+      params: z.object({ runId: z.string().max(64), materialId: z.string().max(80), pageId: z.string().max(80) }).strict(),
+      result: z.object({ base64: z.string() }),
+    },
     'maintenance.unlock': {
       params: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
       result: z.discriminatedUnion('result', [

@@ -16,7 +16,7 @@ function guarded<T>(kiosk: Kiosk, run: () => T): T {
 
 export function flowHandlers(
   kiosk: Kiosk,
-): Pick<Handlers, 'flow.start' | 'flow.current' | 'flow.answer' | 'flow.act' | 'flow.leave' | 'flow.document'> {
+): Pick<Handlers, 'flow.start' | 'flow.current' | 'flow.answer' | 'flow.act' | 'flow.leave' | 'flow.document' | 'flow.pagePreview'> {
   const f = kiosk.flows;
   return {
     'flow.start': ({ flowId, matterId }) => guarded(kiosk, () => f.start(flowId, matterId)),
@@ -25,5 +25,7 @@ export function flowHandlers(
     'flow.act': ({ runId, action }) => guarded(kiosk, () => f.act(runId, action)),
     'flow.leave': ({ runId }) => guarded(kiosk, () => (f.leave(runId), null)),
     'flow.document': ({ runId }) => guarded(kiosk, () => ({ base64: Buffer.from(f.previewDocument(runId)).toString('base64') })),
+    'flow.pagePreview': ({ runId, materialId, pageId }) =>
+      guarded(kiosk, () => ({ base64: Buffer.from(f.pagePreview(runId, materialId, pageId)).toString('base64') })),
   };
 }

@@ -3,6 +3,8 @@ import type { Logger } from '../log/logger.js';
 import type { SessionManager } from '../session/session.js';
 import { FlowEngine, FlowRefusal } from './flow-engine.js';
 import type { FlowRegistry } from './registry.js';
+import { pagePreview } from './steps/apply-materials.js';
+import { MATERIALS_WORK } from './steps/apply-materials-work.js';
 import { PROOF } from './steps/proof-data.js';
 import type { FailureAction, NeededDevice } from './types.js';
 import type { FlowState } from './views.js';
@@ -78,5 +80,13 @@ export class FlowService {
     const proof = state?.runId === runId ? this.engine.data()?.get(PROOF) : undefined;
     if (!proof) throw new FlowRefusal('noRun', 'flow.error.stale', 'no proof in this run');
     return proof.preview;
+  }
+
+  /** The screen preview of a page the resident captured for a material (apply flow). */
+  pagePreview(runId: string, materialId: string, pageId: string): Uint8Array {
+    const state = this.engine.current();
+    const preview = state?.runId === runId ? pagePreview(this.engine.data()?.get(MATERIALS_WORK), materialId, pageId) : null;
+    if (!preview) throw new FlowRefusal('noRun', 'flow.error.stale', 'no such page in this run');
+    return preview;
   }
 }
