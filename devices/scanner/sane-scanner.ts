@@ -142,6 +142,7 @@ export class SaneScanner extends PollingDevice implements DocumentScanner {
         : ['-o', path.join(dir, `page1.${ext}`)];
     const deadline = Date.now() + (o.timeoutMs ?? this.o.scanTimeoutMs ?? 120_000);
     let seen = 0;
+    let said = '';
     for (let attempt = 0; ; attempt++) {
       const r = await this.run([`--format=${ext}`, ...args, ...output], {
         signal: o.signal,
@@ -150,6 +151,10 @@ export class SaneScanner extends PollingDevice implements DocumentScanner {
           if (line.trim()) o.onPage?.(++seen);
         },
       });
+      said = r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('scanimage:'))
+        .join('; ');
       if (r.exitCode === 0 && !r.stopped && !r.spawnError) break;
       const e = this.failure(r, settings.source === 'feeder' ? 'feeder scan' : 'platen scan');
       const retries = this.o.busyRetries ?? 3;
@@ -164,8 +169,8 @@ export class SaneScanner extends PollingDevice implements DocumentScanner {
     if (files.length === 0)
       return err(
         settings.source === 'feeder'
-          ? scannerError.feederEmpty('scanimage --batch ended without a page')
-          : scannerError.invalidData('scanimage wrote no page'),
+          ? scannerError.feederEmpty(`scanimage --batch ended without a page${said ? `: ${said}` : ''}`)
+          : scannerError.invalidData(`scanimage wrote no page${said ? `: ${said}` : ''}`),
       );
     const pages: ScannedPage[] = [];
     for (const f of files) {

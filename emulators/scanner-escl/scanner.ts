@@ -8,7 +8,7 @@ export const scannerFaults = [
     help: 'paper jammed in the feeder: AdfState ScannerAdfJam, feeder jobs refused (409), a running one stops at its next page',
   },
   { name: 'feederEmpty', help: 'no paper in the feeder: AdfState ScannerAdfEmpty, feeder jobs refused (409)' },
-  { name: 'coverOpen', help: 'feeder cover (hatch) open: AdfState ScannerAdfHatchOpen, feeder jobs refused (409)' },
+  { name: 'coverOpen', help: 'feeder cover open: AdfState ScannerAdfDoorOpen, feeder jobs refused (409)' },
   { name: 'busy', help: 'busy with another job: POST ScanJobs answers 503 while on' },
   { name: 'offline', help: 'switched off / unplugged: every connection is dropped' },
   { name: 'slow', help: 'each page takes --slow-ms (default 3000 ms) before NextDocument answers' },
@@ -63,7 +63,8 @@ export class EmulatedScanner extends EventEmitter {
 
   adfState(): string {
     if (this.faults.has('jam')) return 'ScannerAdfJam';
-    if (this.faults.has('coverOpen')) return 'ScannerAdfHatchOpen';
+    // the spec also names ScannerAdfHatchOpen; devices (and sane-airscan, which maps it to SANE_STATUS_COVER_OPEN) use DoorOpen
+    if (this.faults.has('coverOpen')) return 'ScannerAdfDoorOpen';
     if (this.faults.has('feederEmpty') || this.feeder.length === 0) return 'ScannerAdfEmpty';
     if (this.jobs.some((j) => j.state === 'Processing' && j.settings.source === 'Feeder')) return 'ScannerAdfProcessing';
     return 'ScannerAdfLoaded';

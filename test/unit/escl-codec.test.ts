@@ -114,6 +114,13 @@ describe('eSCL codec', () => {
       'userError',
       'scanner.reason.coverOpen',
     ],
+    [
+      'Idle',
+      'ScannerAdfDoorOpen',
+      { state: 'idle', adf: 'coverOpen', reasons: ['adf cover open'] },
+      'userError',
+      'scanner.reason.coverOpen',
+    ],
     ['Processing', 'ScannerAdfProcessing', { state: 'processing', adf: 'processing', reasons: [] }, 'busy', null],
     ['Down', undefined, { state: 'down', adf: null, reasons: ['scanner down'] }, 'offline', 'scanner.reason.down'],
   ] as const)('%s / %s is %o, device status %s', (state, adf, snapshot, deviceState, reasonKey) => {
