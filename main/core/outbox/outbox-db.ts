@@ -28,6 +28,24 @@ export const outboxMigrations: Migration[] = [
       CREATE INDEX outbox_due ON outbox(next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: 'application references',
+    sql: `
+      -- an application saved at the terminal, by the local reference the resident was given, and what became of it:
+      -- the case number once the platform accepted it (query code sealed), or the platform's refusal (sealed)
+      CREATE TABLE application_reference (
+        local_reference TEXT PRIMARY KEY,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        matter_id TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT 'queued' CHECK (outcome IN ('queued', 'accepted', 'refused')),
+        case_number TEXT,
+        sealed_detail BLOB,
+        settled_at TEXT
+      );
+    `,
+  },
 ];
 
 export const outboxStore: StoreSpec = { file: 'outbox.sqlite', migrations: outboxMigrations, durable: true };

@@ -64,8 +64,11 @@ export class OutboxService {
         this.log.error({ err: (e as Error).message }, 'outbox delivery failed');
       } finally {
         this.running = null;
-        this.onDepth(this.outbox.depth());
-        this.schedule();
+        // stopped while delivering: the database may be closed by now
+        if (!this.stopped) {
+          this.onDepth(this.outbox.depth());
+          this.schedule();
+        }
       }
     })();
     return this.running;

@@ -3,7 +3,8 @@ import type { Db } from '../store/db.js';
 import { storeFailure } from '../store/errors.js';
 import type { PayloadCipher } from './cipher.js';
 
-export type OutboxKind = 'evaluation';
+/** `application`: a resident's application with its scans and signature (main/core/apply/submission-service.ts). */
+export type OutboxKind = 'evaluation' | 'application';
 
 /** What a send attempt came to: acknowledged (delete), or failed (retry later), with whether retrying can help. */
 export type Delivery = { result: 'acknowledged' } | { result: 'failed'; retry: boolean; error: string };
@@ -37,8 +38,9 @@ export class Outbox {
     private readonly backoff = { firstMs: 5_000, maxMs: 15 * 60_000 },
   ) {}
 
-  enqueue(kind: OutboxKind, payload: unknown): OutboxEntry {
-    const key = randomUUID();
+  /** `idempotencyKey`: for a caller that must know the key before the payload is written (default: a new UUID). */
+  enqueue(kind: OutboxKind, payload: unknown, idempotencyKey?: string): OutboxEntry {
+    const key = idempotencyKey ?? randomUUID();
     const at = this.now().toISOString();
     let id: number;
     try {
@@ -52,6 +54,11 @@ export class Outbox {
       storeFailure(e, this.db.name, `queueing ${kind}`);
     }
     return { id, kind, idempotencyKey: key, attempts: 0, nextAttemptAt: at, lastError: null };
+  }
+
+  /** Deletes an entry a caller delivered (or saw refused) itself; false when it was already gone. */
+  removeByKey(idempotencyKey: string): boolean {
+    return this.db.prepare('DELETE FROM outbox WHERE idempotency_key = ?').run(idempotencyKey).changes > 0;
   }
 
   depth(): number {

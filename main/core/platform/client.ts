@@ -90,10 +90,20 @@ export class PlatformClient {
     return this.once('POST', path, opts);
   }
 
-  private async once<S extends z.ZodType>(method: 'GET' | 'POST', path: string, opts: CallOptions<S>): Promise<z.output<S>> {
+  /** PUTs raw bytes (an upload chunk; signed over the bytes). Not retried here: the caller resumes. */
+  putBytes<S extends z.ZodType>(path: string, bytes: Uint8Array, opts: Omit<CallOptions<S>, 'body'>): Promise<z.output<S>> {
+    return this.once('PUT', path, { ...opts, body: undefined }, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  private async once<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    opts: CallOptions<S>,
+    bytes?: Buffer,
+  ): Promise<z.output<S>> {
     const url = new URL(path.replace(/^\//, ''), this.options.baseUrl.endsWith('/') ? this.options.baseUrl : `${this.options.baseUrl}/`);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const body = opts.body === undefined ? '' : JSON.stringify(opts.body);
+    const body: string | Buffer = bytes ?? (opts.body === undefined ? '' : JSON.stringify(opts.body));
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...signRequest({
@@ -105,7 +115,7 @@ export class PlatformClient {
         suite: this.options.suite,
       }),
     };
-    if (body) headers['content-type'] = 'application/json';
+    if (body.length > 0) headers['content-type'] = bytes ? 'application/octet-stream' : 'application/json';
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 10_000);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const where = `${method} ${url.pathname}`;
@@ -113,7 +123,7 @@ export class PlatformClient {
     let status = 0;
     try {
       // never follow: a redirect would re-send the resident's data and this terminal's signature to another address
-      const res = await this.fetchImpl(url, { method, headers, body: body || undefined, signal, redirect: 'manual' });
+      const res = await this.fetchImpl(url, { method, headers, body: body.length > 0 ? body : undefined, signal, redirect: 'manual' });
       status = res.status;
       if (status >= 300 && status < 400) {
         await res.body?.cancel().catch(() => undefined);
@@ -147,9 +157,10 @@ export class PlatformClient {
     if (status < 200 || status >= 300) {
       const err = PlatformErrorBodySchema.safeParse(json);
       const message = `${where}: HTTP ${status}${err.success ? ` ${err.data.error.code}: ${err.data.error.message}` : ''}`;
-      if (status === 401 || status === 403) throw new PlatformError('unauthorized', message, { status, path: url.pathname });
-      if (status === 410) throw new PlatformError('gone', message, { status, path: url.pathname });
-      throw new PlatformError('server', message, { status, path: url.pathname });
+      const refusal = err.success ? { ...err.data.error, field: err.data.error.field ?? null } : undefined;
+      if (status === 401 || status === 403) throw new PlatformError('unauthorized', message, { status, path: url.pathname, refusal });
+      if (status === 410) throw new PlatformError('gone', message, { status, path: url.pathname, refusal });
+      throw new PlatformError('server', message, { status, path: url.pathname, refusal });
     }
     const parsed = opts.schema.safeParse(json);
     if (!parsed.success) {

@@ -18,7 +18,13 @@ export class PlatformError extends Error {
   constructor(
     readonly code: PlatformErrorCode,
     message: string,
-    readonly detail: { status?: number; field?: string; path?: string } = {},
+    readonly detail: {
+      status?: number;
+      field?: string;
+      path?: string;
+      /** From the platform's error body of a refusal: its code, its words, and the request field it names. */
+      refusal?: { code: string; message: string; field: string | null };
+    } = {},
   ) {
     super(message);
     this.name = 'PlatformError';

@@ -36,7 +36,7 @@ export function signRequest(opts: {
   secret: string;
   method: string;
   pathWithQuery: string;
-  body: string;
+  body: string | Buffer;
   now?: number;
   nonce?: string;
   suite?: CryptoSuite;
