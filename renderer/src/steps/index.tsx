@@ -5,6 +5,7 @@ import { CaseListStep } from './CaseListStep.js';
 import { CopiesStep } from './CopiesStep.js';
 import { DoneStep } from './DoneStep.js';
 import { EvaluateStep } from './EvaluateStep.js';
+import { MaterialsStep } from './MaterialsStep.js';
 import { IdentifyFlowStep } from './IdentifyFlowStep.js';
 import { PayAwaitStep } from './PayAwaitStep.js';
 import { PayConfirmStep } from './PayConfirmStep.js';
@@ -35,4 +36,5 @@ export const stepComponents: { [S in StepView['step']]: ComponentType<StepProps<
   payAwait: PayAwaitStep,
   payWaiting: PayWaitingStep,
   payPaid: PayPaidStep,
+  materials: MaterialsStep,
 };
