@@ -28,6 +28,8 @@ import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
 import { OutboxService } from './outbox/outbox-service.js';
 import { platformSender } from './outbox/platform-sender.js';
+import { createSubmissionService } from './apply/create-apply.js';
+import type { SubmissionService } from './apply/submission-service.js';
 import { FlowService } from './flows/flow-service.js';
 import { buildFlowRegistry, builtInStepHandlers } from './flows/build.js';
 import { flowDefinitions } from './flows/definitions/index.js';
@@ -81,6 +83,8 @@ export class Kiosk {
   readonly outbox: OutboxService;
   /** Paying at the terminal: the journal-backed payment service (null without a platform). */
   readonly payments: Payments | null;
+  /** Applying at the terminal (ApplyPort): submissions through the durable outbox; null without a platform. */
+  readonly applications: SubmissionService | null;
   readonly flows: FlowService;
   /** Chinese input (pinyin candidates, handwriting) for every text field. */
   readonly input: InputService;
@@ -169,14 +173,22 @@ export class Kiosk {
         terminalRegion: this.config.terminal.region ?? null,
       },
     );
+    const outboxCipher = new PayloadCipher(
+      options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')),
+      this.config.crypto.suite,
+    );
     this.outbox = new OutboxService(
-      new Outbox(
-        this.stores.outboxDb,
-        new PayloadCipher(options.outboxKey ?? new KeyFile(path.join(options.dataDir, 'outbox.key')), this.config.crypto.suite),
-      ),
-      this.platform ? platformSender(this.platform) : null,
+      new Outbox(this.stores.outboxDb, outboxCipher),
+      this.platform ? platformSender(this.platform, { application: () => (p, key) => this.applications!.deliverQueued(p, key) }) : null,
       options.logger.child({ module: 'outbox' }),
     );
+    this.applications = createSubmissionService({
+      platform: this.platform,
+      outboxDb: this.stores.outboxDb,
+      outbox: this.outbox,
+      cipher: outboxCipher,
+      log: options.logger.child({ module: 'apply' }),
+    });
     const identityListeners = new Set<(s: IdentityView) => void>();
     this.identity = new IdentityService(
       devices.filter(isIdCardReader),
@@ -230,6 +242,7 @@ export class Kiosk {
       payments: () => this.payments,
       paymentScanner: () => (devices.find(isPaymentScanner) as PaymentScanner | undefined) ?? null,
       holdSession: (reason) => this.session.hold(reason),
+      apply: () => this.applications,
     });
     this.speech = this.config.speech.enabled
       ? new SpeechService(createSpeechEngine(this.config.speech), options.logger.child({ module: 'speech' }))
