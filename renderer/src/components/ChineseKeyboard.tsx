@@ -9,6 +9,7 @@ import {
   typeLetter,
   type Composition,
 } from '../keyboard/composition.js';
+import { uyghurKeyRows } from '../keyboard/ug-layout.js';
 import { useApp } from '../stores/index.js';
 import { CandidateBar } from './CandidateBar.js';
 import { HandwritingPad, type Stroke } from './HandwritingPad.js';
@@ -22,18 +23,35 @@ export interface ChineseField {
 }
 
 const PAGE_SIZE = 6;
-type Mode = 'pinyin' | 'latin' | 'handwriting';
+type Mode = 'uyghur' | 'pinyin' | 'latin' | 'handwriting';
+type TypingMode = Exclude<Mode, 'handwriting'>;
+
+/** The layouts the 中/英 key cycles through: with the screen in Uyghur, Uyghur letters first, then 中 and 英. */
+export function keyboardModes(language: string): TypingMode[] {
+  return language === 'ug' ? ['uyghur', 'pinyin', 'latin'] : ['pinyin', 'latin'];
+}
+const modeLabel = { uyghur: 'catalog.keyboard.uyghur', pinyin: 'catalog.keyboard.chinese', latin: 'catalog.keyboard.english' } as const;
+const switchLabel = {
+  uyghur: 'catalog.keyboard.switchToUyghur',
+  pinyin: 'catalog.keyboard.switchToChinese',
+  latin: 'catalog.keyboard.switchToEnglish',
+} as const;
 
 /**
  * Letters compose pinyin (shown in the field and above the candidates); a candidate replaces the letters it
  * uses and the rest keep composing; space takes the first candidate, number keys the numbered one. 英 types
  * letters as they are. 手写 swaps the keys for a pad: candidates after every stroke, the best pre-selected.
+ * With the screen in Uyghur the keyboard starts with the Uyghur letters (`ug-layout.ts`) and the same key cycles
+ * ئۇ → 中 → 英.
  */
 export function ChineseKeyboard({ field, onClear }: { field: ChineseField; onClear: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { bridge } = useApp();
   const maxLength = field.maxLength ?? 200;
-  const [mode, setMode] = useState<Mode>('pinyin');
+  const modes = keyboardModes(i18n.language);
+  const [mode, setMode] = useState<Mode>(modes[0]!);
+  const typing: TypingMode = mode === 'handwriting' ? modes[0]! : mode;
+  const nextMode = modes[(modes.indexOf(typing) + 1) % modes.length]!;
   const [from, setFrom] = useState<number | null>(null);
   const [page, setPage] = useState(0);
   const [candidates, setCandidates] = useState<{ text: string; consumed: number }[]>([]);
@@ -112,14 +130,15 @@ export function ChineseKeyboard({ field, onClear }: { field: ChineseField; onCle
         type="button"
         className="osk-key"
         data-testid="osk-lang"
-        data-mode={mode === 'latin' ? 'latin' : 'chinese'}
-        aria-label={mode === 'latin' ? t('catalog.keyboard.switchToChinese') : t('catalog.keyboard.switchToEnglish')}
+        data-mode={typing === 'pinyin' ? 'chinese' : typing}
+        aria-label={t(switchLabel[nextMode])}
+        lang={typing === 'uyghur' ? 'ug' : undefined}
         onClick={() => {
           setFrom(null);
-          setMode(mode === 'latin' ? 'pinyin' : 'latin');
+          setMode(nextMode);
         }}
       >
-        {mode === 'latin' ? t('catalog.keyboard.english') : t('catalog.keyboard.chinese')}
+        {t(modeLabel[typing])}
       </button>
       <button
         type="button"
@@ -130,10 +149,12 @@ export function ChineseKeyboard({ field, onClear }: { field: ChineseField; onCle
           setFrom(null);
           setStrokes([]);
           setWritten([]);
-          setMode(mode === 'handwriting' ? 'pinyin' : 'handwriting');
+          setMode(mode === 'handwriting' ? modes[0]! : 'handwriting');
         }}
       >
-        {mode === 'handwriting' ? t('catalog.keyboard.pinyin') : t('catalog.keyboard.handwriting')}
+        {mode === 'handwriting'
+          ? t(modes[0] === 'pinyin' ? 'catalog.keyboard.pinyin' : modeLabel[modes[0]!])
+          : t('catalog.keyboard.handwriting')}
       </button>
     </>
   );
@@ -194,6 +215,8 @@ export function ChineseKeyboard({ field, onClear }: { field: ChineseField; onCle
 
   return (
     <KeyGrid
+      letterRows={mode === 'uyghur' ? uyghurKeyRows : undefined}
+      lettersLang={mode === 'uyghur' ? 'ug' : undefined}
       onKey={onKey}
       onBackspace={() => apply(deleteLast(composition))}
       onClear={() => {

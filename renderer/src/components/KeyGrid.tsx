@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const letterRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-const digitRows = ['123', '456', '789', '0'];
+const latinRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].map((r) => [...r]);
+const digitRows = ['123', '456', '789', '0'].map((r) => [...r]);
 
 /** Letter or digit rows and the bottom row (layout switch, delete, clear, plus any extra keys). */
 export function KeyGrid({
@@ -11,12 +11,18 @@ export function KeyGrid({
   onClear,
   extraKeys,
   before,
+  letterRows = latinRows,
+  lettersLang,
 }: {
   onKey: (k: string) => void;
   onBackspace: () => void;
   onClear: () => void;
   extraKeys?: ReactNode;
   before?: ReactNode;
+  /** the letter keys, row by row (default a–z; the Uyghur layout in Uyghur mode) */
+  letterRows?: readonly (readonly string[])[];
+  /** the letters' language, so the page draws them in its font (`ug`: the bundled Uyghur face) */
+  lettersLang?: string;
 }) {
   const { t } = useTranslation();
   const [layout, setLayout] = useState<'letters' | 'digits'>('letters');
@@ -25,8 +31,8 @@ export function KeyGrid({
     <div className="osk" role="group" aria-label={t('catalog.keyboard.label')} data-testid="osk">
       {before}
       {rows.map((row) => (
-        <div className="osk-row" key={row}>
-          {[...row].map((k) => (
+        <div className="osk-row" key={row.join('')} lang={layout === 'letters' ? lettersLang : undefined}>
+          {row.map((k) => (
             <button type="button" className="osk-key" key={k} data-key={k} onClick={() => onKey(k)}>
               {k}
             </button>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { localName } from '../guide/localized.js';
 import { useApp } from '../stores/index.js';
 import { push } from '../stores/navigation.js';
 
@@ -7,11 +8,21 @@ export function MatterButton({
   matter,
   note,
 }: {
-  matter: { id: string; name: string; department: string | null; terminal: boolean; region?: string | null };
+  matter: {
+    id: string;
+    name: string;
+    names?: Record<string, string>;
+    department: string | null;
+    terminal: boolean;
+    region?: string | null;
+  };
   note?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { stores } = useApp();
+  // the session's language when the platform translated the name; else the Chinese name, labelled as such
+  const name = localName(matter, i18n.language);
+  const chineseOnly = name.lang !== i18n.language && !i18n.language.startsWith('zh');
   return (
     <button
       type="button"
@@ -19,12 +30,17 @@ export function MatterButton({
       data-testid="matter"
       data-matter-id={matter.id}
       onClick={() =>
-        stores.navigation.setState(push(stores.navigation.getState(), { screen: 'guide', matterId: matter.id, name: matter.name }))
+        stores.navigation.setState(push(stores.navigation.getState(), { screen: 'guide', matterId: matter.id, name: name.text }))
       }
     >
-      <span className="matter-name" lang="zh-CN">
-        {matter.name}
+      <span className="matter-name" lang={name.lang}>
+        {name.text}
       </span>
+      {chineseOnly && (
+        <span className="badge" data-testid="matter-chinese-only">
+          {t('catalog.chineseOnly')}
+        </span>
+      )}
       {note && <span className="muted">{note}</span>}
       <span className="matter-meta">
         <span className={matter.terminal ? 'badge here' : 'badge hall'}>

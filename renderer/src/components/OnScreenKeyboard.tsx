@@ -5,7 +5,8 @@ import './keyboard.css';
 /**
  * The kiosk's own keyboard (the OS keyboard never opens: the field is read-only with inputmode="none").
  * Without `chinese` it types letters and digits only (the progress-code form); with it, the field also takes
- * Chinese by pinyin with a candidate bar and by handwriting, and a 中/英 switch.
+ * Chinese by pinyin with a candidate bar and by handwriting, and a 中/英 switch (with the screen in Uyghur also
+ * Uyghur letters, first).
  */
 export function OnScreenKeyboard({
   onKey,

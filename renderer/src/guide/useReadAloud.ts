@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSpeak } from '../voice/context.js';
+import type { SpeechPart } from './speech.js';
+
+const speechLanguages = ['zh-CN', 'en', 'ug'] as const;
+const asSpeechLanguage = (l: string) => speechLanguages.find((s) => s === l);
 
 /** Splits a long text at sentence ends into parts the core accepts (≤ 500 characters each). */
 export function speechParts(text: string, max = 500): string[] {
@@ -34,8 +38,9 @@ export function useReadAloud() {
     },
     [speak],
   );
+  /** Reads the parts in order, each in its own language; the first part that cannot be said ends the reading. */
   const toggle = useCallback(
-    (text: string) => {
+    (text: string | SpeechPart[]) => {
       const mine = ++run.current;
       if (speaking) {
         speak.stop();
@@ -44,10 +49,12 @@ export function useReadAloud() {
       }
       setSpeaking(true);
       void (async () => {
-        for (const part of speechParts(text)) {
-          if (run.current !== mine) return;
-          await speak.say(part);
-        }
+        const parts = typeof text === 'string' ? [{ text, language: undefined as string | undefined }] : text;
+        reading: for (const { text: whole, language } of parts)
+          for (const part of speechParts(whole)) {
+            if (run.current !== mine) return;
+            if (!(await speak.say(part, language ? asSpeechLanguage(language) : undefined))) break reading;
+          }
         if (run.current === mine) setSpeaking(false);
       })();
     },

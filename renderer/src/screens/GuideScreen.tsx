@@ -5,8 +5,10 @@ import { Button } from '../components/Button.js';
 import { FrameActions } from '../components/ScreenFrame.js';
 import { QrCode } from '../components/QrCode.js';
 import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
-import { guideSpeechText, timeText, type Matter } from '../guide/speech.js';
+import { guideView, type GuideView, type Text } from '../guide/localized.js';
+import { guideSpeech, marks, timeText, type Matter } from '../guide/speech.js';
 import { useReadAloud } from '../guide/useReadAloud.js';
+import { directionOf } from '../i18n/index.js';
 import { useApp, useSlice } from '../stores/index.js';
 
 const sections = ['overview', 'materials', 'timeFee', 'process', 'where'] as const;
@@ -17,8 +19,10 @@ export function GuideScreen({ matterId, name }: { matterId: string; name: string
   const { t } = useTranslation();
   const q = useBridgeQuery('catalog.matter', { id: matterId }, matterId);
   const [section, setSection] = useState<Section>('overview');
+  const { i18n } = useTranslation();
+  const title = q.status === 'ok' && q.data.matter ? guideView(q.data.matter, i18n.language).name : name;
   return (
-    <CatalogFrame title={name} testId="guide">
+    <CatalogFrame title={title} testId="guide">
       <LoadState query={q} />
       {q.status === 'ok' && !q.data.matter && (
         <p role="alert" data-testid="guide-missing">
@@ -41,10 +45,14 @@ function Guide({
   section: Section;
   onSection: (s: Section) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { stores } = useApp();
-  const unavailable = useSlice(stores.voice, (s) => s.errorKey !== null);
+  const errorKey = useSlice(stores.voice, (s) => s.errorKey);
+  const unavailable = errorKey !== null;
   const reader = useReadAloud();
+  const g = guideView(m, i18n.language);
+  // the guide's own language: labels inside it match its text (never "Proof：户籍证明")
+  const bt = i18n.getFixedT(g.lang);
   return (
     <div className="guide" data-matter-id={m.id}>
       <nav className="guide-sections" aria-label={t('guide.sectionsLabel')}>
@@ -57,29 +65,68 @@ function Guide({
           data-testid="read-aloud"
           aria-pressed={reader.speaking}
           disabled={unavailable && !reader.speaking}
-          onClick={() => reader.toggle(guideSpeechText(m, t))}
+          onClick={() => reader.toggle(guideSpeech(m, g, bt, { t, language: i18n.language }))}
         >
           {unavailable ? t('guide.readUnavailable') : reader.speaking ? t('guide.stopReading') : t('guide.readAloud')}
         </Button>
       </nav>
-      <section className="panel guide-body" data-testid={`guide-body-${section}`} lang="zh-CN">
-        {section === 'overview' && <Overview m={m} />}
-        {section === 'materials' && <Materials m={m} />}
-        {section === 'timeFee' && <TimeFee m={m} />}
-        {section === 'process' && <Process m={m} />}
-        {section === 'where' && <Where m={m} />}
-        {m.synthetic.length > 0 && <p className="muted">{t('guide.synthetic')}</p>}
+      {errorKey?.startsWith('speech.error.noVoice') && (
+        <p role="status" className="notice" data-testid="read-aloud-no-voice">
+          {t(errorKey)}
+        </p>
+      )}
+      {g.chineseOnly && (
+        <p className="notice" data-testid="guide-chinese-only">
+          {t('guide.chineseOnly')}
+        </p>
+      )}
+      <section
+        className="panel guide-body"
+        data-testid={`guide-body-${section}`}
+        data-guide-lang={g.lang}
+        lang={g.lang}
+        dir={directionOf(g.lang)}
+      >
+        {section === 'overview' && <Overview m={m} g={g} t={bt} />}
+        {section === 'materials' && <Materials m={m} g={g} t={bt} />}
+        {section === 'timeFee' && <TimeFee m={m} g={g} t={bt} />}
+        {section === 'process' && <Process m={m} g={g} t={bt} />}
+        {section === 'where' && <Where m={m} g={g} t={bt} />}
+        {m.synthetic.length > 0 && <p className="muted">{bt('guide.synthetic')}</p>}
       </section>
       <Action m={m} flow={flow} onWhere={() => onSection('where')} />
     </div>
   );
 }
 
-function Overview({ m }: { m: Matter }) {
-  const { t } = useTranslation();
+type BodyT = (key: string, options?: Record<string, unknown>) => string;
+interface SectionProps {
+  m: Matter;
+  g: GuideView;
+  /** fixed to the guide's language */
+  t: BodyT;
+}
+
+/** A text the guide's translation lacks (still Chinese) inside a translated guide: marked and labelled, never run on. */
+function Foreign({ text, g, t }: { text: Text; g: GuideView; t: BodyT }) {
+  if (text.lang === g.lang) return <>{text.text}</>;
   return (
     <>
-      <h2>{m.name}</h2>
+      <span lang={text.lang} dir="ltr">
+        {text.text}
+      </span>{' '}
+      <span className="muted" data-testid="untranslated">
+        {t('guide.inChinese')}
+      </span>
+    </>
+  );
+}
+const zh = (text: string): Text => ({ text, lang: 'zh-CN' });
+
+function Overview({ m, g, t }: SectionProps) {
+  return (
+    <>
+      <h2 data-testid="guide-name">{g.name}</h2>
       <dl className="facts">
         {m.typeCode && (
           <>
@@ -88,17 +135,19 @@ function Overview({ m }: { m: Matter }) {
           </>
         )}
         <dt>{t('guide.agency')}</dt>
-        <dd>{m.agency}</dd>
+        <dd>
+          <Foreign text={g.agency} g={g} t={t} />
+        </dd>
         <dt>{t('guide.audience')}</dt>
-        <dd data-testid="guide-audience">{m.audience.map((a) => t(`guide.audienceValue.${a}`)).join('、')}</dd>
+        <dd data-testid="guide-audience">{m.audience.map((a) => t(`guide.audienceValue.${a}`)).join(marks(g.lang).list)}</dd>
         <dt>{t('guide.tongban')}</dt>
         <dd>{t(`guide.tongbanValue.${m.tongban}`)}</dd>
       </dl>
-      {m.conditions.length > 0 && (
+      {g.conditions.length > 0 && (
         <>
           <h3>{t('guide.conditions')}</h3>
-          <ul>
-            {m.conditions.map((c) => (
+          <ul data-testid="guide-conditions">
+            {g.conditions.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
@@ -108,14 +157,13 @@ function Overview({ m }: { m: Matter }) {
   );
 }
 
-function Materials({ m }: { m: Matter }) {
-  const { t } = useTranslation();
-  if (m.materials.length === 0) return <p>{t('guide.materialsNone')}</p>;
+function Materials({ g, t }: SectionProps) {
+  if (g.materials.length === 0) return <p>{t('guide.materialsNone')}</p>;
   return (
     <>
-      <p>{t('guide.materialsIntro', { count: m.materials.length })}</p>
+      <p>{t('guide.materialsIntro', { count: g.materials.length })}</p>
       <ol className="materials" data-testid="materials">
-        {m.materials.map((x) => (
+        {g.materials.map((x) => (
           <li key={x.name} data-electronic={x.electronicLicence}>
             <span className={`doc-icon ${x.form}`} aria-hidden="true" />
             <span className="material-name">{x.name}</span>
@@ -123,7 +171,11 @@ function Materials({ m }: { m: Matter }) {
             {x.copies !== null && x.copies > 0 && <span className="muted">{t('guide.copies', { count: x.copies })}</span>}
             {x.electronicLicence && <span className="badge here">{t('guide.electronicLicence')}</span>}
             {x.deferrable && <span className="badge">{t('guide.deferrable')}</span>}
-            {x.notes && <span className="muted">{x.notes}</span>}
+            {x.notes && (
+              <span className="muted">
+                <Foreign text={{ text: x.notes, lang: x.notesLang }} g={g} t={t} />
+              </span>
+            )}
           </li>
         ))}
       </ol>
@@ -131,22 +183,52 @@ function Materials({ m }: { m: Matter }) {
   );
 }
 
-function TimeFee({ m }: { m: Matter }) {
-  const { t } = useTranslation();
+function TimeFee({ m, g, t }: SectionProps) {
+  const translatedOut = g.lang !== 'zh-CN';
   return (
     <>
       <h3>{t('guide.sections.timeFee')}</h3>
       <ul>
-        {timeText(m, t).map((line) => (
+        {timeText(m, t, g.timeLimitNote).map((line) => (
           <li key={line}>{line}</li>
         ))}
-        <li>{m.fee.free ? t('guide.feeFree') : t('guide.fee', { amount: m.fee.amount ?? '' })}</li>
-        {m.fee.basis && <li className="muted">{t('guide.feeBasis', { basis: m.fee.basis })}</li>}
+        {m.fee.free ? (
+          <li>{t('guide.feeFree')}</li>
+        ) : translatedOut && m.fee.amount ? (
+          <li>
+            {t('guide.feeLabel')}
+            {marks(g.lang).colon}
+            <Foreign text={zh(m.fee.amount)} g={g} t={t} />
+          </li>
+        ) : (
+          <li>{t('guide.fee', { amount: m.fee.amount ?? '' })}</li>
+        )}
+        {m.fee.basis &&
+          (translatedOut ? (
+            <li className="muted">
+              {t('guide.feeBasisLabel')}
+              {marks(g.lang).colon}
+              <Foreign text={zh(m.fee.basis)} g={g} t={t} />
+            </li>
+          ) : (
+            <li className="muted">{t('guide.feeBasis', { basis: m.fee.basis })}</li>
+          ))}
       </ul>
       <h3>{t('guide.result')}</h3>
-      <p>
-        {t(`guide.resultType.${m.result.type}`)}
-        {m.result.name ? `：${m.result.name}` : ''}
+      <p data-testid="guide-result">
+        {g.resultName && g.resultName.lang === g.lang ? (
+          t('guide.resultNamed', { type: t(`guide.resultType.${m.result.type}`), name: g.resultName.text })
+        ) : (
+          <>
+            {t(`guide.resultType.${m.result.type}`)}
+            {g.resultName && (
+              <>
+                {marks(g.lang).colon}
+                <Foreign text={g.resultName} g={g} t={t} />
+              </>
+            )}
+          </>
+        )}
       </p>
       {m.result.sampleUrl && (
         <figure className="qr-box">
@@ -155,50 +237,54 @@ function TimeFee({ m }: { m: Matter }) {
         </figure>
       )}
       {m.result.delivery.length > 0 && (
-        <p>{t('guide.resultDelivery', { ways: m.result.delivery.map((d) => t(`guide.delivery.${d}`)).join('、') })}</p>
+        <p>{t('guide.resultDelivery', { ways: m.result.delivery.map((d) => t(`guide.delivery.${d}`)).join(marks(g.lang).list) })}</p>
       )}
     </>
   );
 }
 
-function Process({ m }: { m: Matter }) {
-  const { t } = useTranslation();
+function Process({ m, g, t }: SectionProps) {
   const [basisOpen, setBasisOpen] = useState(false);
   return (
     <>
-      <ol className="steps">
-        {m.process.map((p, i) => (
+      <ol className="steps" data-testid="guide-process">
+        {g.process.map((p, i) => (
           <li key={`${i}-${p}`}>{p}</li>
         ))}
       </ol>
       <Button aria-expanded={basisOpen} data-testid="basis-toggle" onClick={() => setBasisOpen(!basisOpen)}>
         {basisOpen ? t('guide.basisHide') : t('guide.basisShow')}
       </Button>
-      {basisOpen && <p data-testid="basis">{m.legalBasis ?? t('guide.basisNone')}</p>}
+      {basisOpen && <p data-testid="basis">{m.legalBasis ? <Foreign text={zh(m.legalBasis)} g={g} t={t} /> : t('guide.basisNone')}</p>}
     </>
   );
 }
 
-function Where({ m }: { m: Matter }) {
-  const { t } = useTranslation();
+function Where({ m, g, t }: SectionProps) {
   const { stores } = useApp();
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
   return (
     <div className="where">
       <div>
         {m.channels.terminal ? (
-          <p>{t('guide.doHereFlows', { flows: m.channels.terminal.flows.map((f) => t(`guide.flows.${f}`)).join('、') })}</p>
+          <p>{t('guide.doHereFlows', { flows: m.channels.terminal.flows.map((f) => t(`guide.flows.${f}`)).join(marks(g.lang).list) })}</p>
         ) : (
           <p>{t('guide.notHere')}</p>
         )}
         {m.hall ? (
           <dl className="facts" data-testid="hall">
             <dt>{t('guide.hallName')}</dt>
-            <dd>{m.hall.name}</dd>
+            <dd>
+              <Foreign text={zh(m.hall.name)} g={g} t={t} />
+            </dd>
             <dt>{t('guide.address')}</dt>
-            <dd>{m.hall.address}</dd>
+            <dd>
+              <Foreign text={zh(m.hall.address)} g={g} t={t} />
+            </dd>
             <dt>{t('guide.hours')}</dt>
-            <dd>{m.hall.hours}</dd>
+            <dd>
+              <Foreign text={zh(m.hall.hours)} g={g} t={t} />
+            </dd>
             {m.hall.phone && (
               <>
                 <dt>{t('guide.phone')}</dt>

@@ -56,6 +56,7 @@ export function SearchScreen() {
           data-testid="search-input"
           className="search-input"
           value={query}
+          dir="auto"
           readOnly
           inputMode="none"
           autoComplete="off"

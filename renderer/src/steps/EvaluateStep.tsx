@@ -54,6 +54,7 @@ export function EvaluateStep({ view, answer }: StepProps<'evaluate'>) {
                 className="search-input"
                 data-testid="comment"
                 value={comment}
+                dir="auto"
                 readOnly
                 inputMode="none"
                 aria-label={t('evaluation.addComment')}

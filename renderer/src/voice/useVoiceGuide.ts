@@ -8,7 +8,8 @@ import { promptFor, spokenLabel } from './prompt-for.js';
 
 export type Speak = {
   prompt: (id: PromptId) => Promise<void>;
-  say: (text: string) => Promise<void>;
+  /** `language`: the text's own language when it is not the session's; resolves false when nothing could be said */
+  say: (text: string, language?: 'zh-CN' | 'en' | 'ug') => Promise<boolean>;
   /** the prompt of what is on screen now, again (the keypad's help key) */
   repeat: () => Promise<void>;
   stop: () => void;
@@ -24,23 +25,25 @@ export function useVoiceGuide(stores: Stores, bridge: BridgeClient): Speak {
   // bumped when a session ends: a reply that arrives afterwards is dropped, never played or kept
   const sessionEpoch = useRef(0);
   const speak = useMemo<Speak>(() => {
-    const play = async (call: Promise<{ spoken: string; audio: string }>) => {
+    const play = async (call: Promise<{ spoken: string; audio: string }>): Promise<boolean> => {
       const epoch = sessionEpoch.current;
       try {
         const { spoken, audio } = await call;
-        if (epoch !== sessionEpoch.current) return;
+        if (epoch !== sessionEpoch.current) return false;
         stores.voice.setState({ speaking: true, lastSpoken: spoken, errorKey: null });
         await player.play(audio);
+        return true;
       } catch (e) {
         const key = (e as { error?: { messageKey?: string } }).error?.messageKey;
         if (key) stores.voice.setState({ errorKey: key });
+        return false;
       } finally {
         if (epoch === sessionEpoch.current) stores.voice.setState({ speaking: false });
       }
     };
     return {
-      prompt: (id) => play(bridge.call('speech.prompt', { id })),
-      say: (text) => play(bridge.call('speech.say', { text })),
+      prompt: async (id) => void (await play(bridge.call('speech.prompt', { id }))),
+      say: (text, language) => play(bridge.call('speech.say', language ? { text, language } : { text })),
       repeat: async () => {
         if (currentPrompt.current) await play(bridge.call('speech.prompt', { id: currentPrompt.current }));
       },

@@ -1,0 +1,105 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, waitForCatalog } from '../support/browser.js';
+import { root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
+
+let kiosk: RunningKiosk;
+let browser: Browser;
+let page: Page;
+const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', 'artifacts', `matter-languages-${name}.png`) });
+
+type VoiceState = { lastSpoken: string | null; errorKey: string | null };
+const voice = () =>
+  page.evaluate(() => (window as unknown as { __kioskStores: { voice: { getState(): VoiceState } } }).__kioskStores.voice.getState());
+const typeKeys = async (keys: string) => {
+  for (const k of keys) await page.locator(`[data-testid="osk"] [data-key="${k}"]`).click();
+};
+const hit = (id: string) => page.getByTestId('search-results').locator(`[data-testid="matter"][data-matter-id="${id}"]`);
+const HAN = /\p{Script=Han}/u;
+
+beforeAll(async () => {
+  kiosk = await startKiosk(
+    testConfig({
+      languages: ['ug', 'zh-CN', 'en'],
+      defaultLanguage: 'ug',
+      timeouts: { idleSeconds: 300, countdownSeconds: 15 },
+      platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
+    }),
+  );
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
+  await page.goto(kiosk.url);
+  await page.getByTestId('attract').waitFor();
+  await waitForCatalog(page);
+  await page.getByTestId('touch-to-start').click();
+  await page.getByTestId('home').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+describe('matters in the resident’s language (screen in Uyghur)', () => {
+  it('typing a Uyghur word on the Uyghur keyboard finds the matter by its Uyghur name; its guide is in Uyghur and read by the Uyghur voice', async () => {
+    await page.getByTestId('search').click();
+    // the keyboard starts with the Uyghur letters, with big keys
+    await expect.poll(() => page.getByTestId('osk-lang').getAttribute('data-mode')).toBe('uyghur');
+    const key = (await page.locator('[data-testid="osk"] [data-key="ن"]').boundingBox())!;
+    expect(Math.min(key.width, key.height)).toBeGreaterThanOrEqual(64);
+    await typeKeys('نوپۇس');
+    await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('نوپۇس');
+    // the field shows Uyghur right to left
+    expect(await page.getByTestId('search-input').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    await hit('sh-kiosk-058').waitFor();
+    await expect.poll(() => hit('sh-kiosk-058').locator('.matter-name').textContent()).toBe('نوپۇس ئىسپاتى ئېچىش');
+    expect(await hit('sh-kiosk-058').getByTestId('matter-chinese-only').count()).toBe(0);
+    await shot('search-uyghur');
+
+    await hit('sh-kiosk-058').click();
+    await page.getByTestId('guide-name').waitFor();
+    expect(await page.getByTestId('guide-name').textContent()).toBe('نوپۇس ئىسپاتى ئېچىش');
+    expect(await page.getByTestId('guide-body-overview').getAttribute('lang')).toBe('ug');
+    expect(await page.getByTestId('guide-chinese-only').count()).toBe(0);
+    // no Chinese anywhere in the guide's text: labels, agency and conditions are all Uyghur
+    const overview = (await page.getByTestId('guide-body-overview').innerText()).replace(/\s+/g, ' ');
+    expect(overview).toContain('ئۆزىڭىز بېجىرسىڭىز');
+    expect(overview).not.toMatch(HAN);
+    await page.getByTestId('guide-section-materials').click();
+    await expect.poll(() => page.getByTestId('materials').innerText()).toContain('ئاھالىلەر كىملىكى');
+    await shot('guide-uyghur');
+
+    await page.getByTestId('read-aloud').click();
+    await expect.poll(async () => (await voice()).lastSpoken ?? '', { timeout: 15_000 }).toContain('نوپۇس ئىسپاتى ئېچىش');
+    expect((await voice()).lastSpoken).not.toMatch(HAN);
+    await page.getByTestId('read-aloud').click();
+  });
+
+  it('a matter without a translation shows its Chinese guide whole, labelled in Uyghur, and 朗读指南 reads it with the Chinese voice', async () => {
+    await page.getByTestId('back').click();
+    await page.getByTestId('search-screen').waitFor();
+    await page.getByTestId('osk-clear').click();
+    // ئۇ → 中: pinyin finds the Chinese name
+    await page.getByTestId('osk-lang').click();
+    await expect.poll(() => page.getByTestId('osk-lang').getAttribute('data-mode')).toBe('chinese');
+    await typeKeys('fangchanshui');
+    const item = page.getByTestId('search-results').getByTestId('matter').filter({ hasText: '房产税查询' }).first();
+    await item.waitFor();
+    expect(await item.getByTestId('matter-chinese-only').textContent()).toBe('پەقەت خەنزۇچە');
+    await item.click();
+    await page.getByTestId('guide-chinese-only').waitFor();
+    expect(await page.getByTestId('guide-chinese-only').textContent()).toBe('بۇ ئىشنىڭ يېتەكچىسى پەقەت خەنزۇچە بار.');
+    const body = page.getByTestId('guide-body-overview');
+    expect(await body.getAttribute('lang')).toBe('zh-CN');
+    // the guide is Chinese throughout, labels included: no Uyghur word inside it
+    expect(await page.getByTestId('guide-name').textContent()).toBe('房产税查询');
+    expect(await body.innerText()).not.toMatch(/\p{Script=Arabic}/u);
+    await shot('guide-chinese-only');
+
+    await page.getByTestId('read-aloud').click();
+    await expect.poll(async () => (await voice()).lastSpoken ?? '', { timeout: 20_000 }).toContain('房产税查询');
+    expect((await voice()).errorKey).toBeNull();
+    await page.getByTestId('read-aloud').click();
+  });
+});
