@@ -85,7 +85,7 @@ describe('diag CLI', () => {
     const r = run('main/diag/cli.ts', ['drivers']);
     expect(r.status).toBe(0);
     const drivers = JSON.parse(r.stdout) as { name: string; kind: string; options: { properties: Record<string, unknown> } }[];
-    expect(drivers.map((d) => d.name)).toEqual(['escpos', 'ga467', 'ipp', 'payment-scanner', 'ssse-pcsc']);
+    expect(drivers.map((d) => d.name)).toEqual(['escl', 'escpos', 'ga467', 'ipp', 'payment-scanner', 'sane', 'ssse-pcsc']);
     expect(Object.keys(drivers.find((d) => d.name === 'ga467')!.options.properties)).toContain('withFingerprint');
   });
 });
