@@ -272,6 +272,15 @@ describe('materials: 容缺 and the camera', () => {
   });
 });
 
+describe('materials: none asked', () => {
+  it('a matter that asks for no material goes straight on with an empty list', async () => {
+    const t = setup();
+    t.data.set(APPLY_FORM, { ...form, materials: [] });
+    expect(await t.enter()).toEqual({ kind: 'next', branch: undefined });
+    expect(t.data.get(APPLY_MATERIALS)).toEqual([]);
+  });
+});
+
 describe('materials: nothing kept', () => {
   it('every page, preview and PDF is zeroed when the run is cleared (session end)', async () => {
     const t = setup();

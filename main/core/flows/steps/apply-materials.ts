@@ -229,6 +229,8 @@ export function applyMaterialsStep(deps: ApplyMaterialsDeps): StepHandler<Materi
       let work = ctx.data.get(MATERIALS_WORK);
       if (!work) ctx.data.set(MATERIALS_WORK, (work = newWork()));
       work.problem = null;
+      // a matter that asks for no material goes straight on
+      if (ctx.data.require(APPLY_FORM).materials.length === 0) return finish(ctx, work);
       return show(ctx, work);
     },
     async onAnswer(ctx, a) {
