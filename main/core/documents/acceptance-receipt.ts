@@ -16,6 +16,12 @@ export interface AcceptanceReceipt {
   materials: string[];
   progressUrl: string;
   hotline: string;
+  /** 查询码 printed with the case number: the progress query asks for both (apply flow). */
+  queryCode?: string | null;
+  /** The platform's promised completion date (YYYY-MM-DD), shown instead of the days when given. */
+  promisedDate?: string | null;
+  /** The platform accepted it pending a review by the agency (需审查): said on the receipt. */
+  needsReview?: boolean;
 }
 
 /** 受理回执: what was accepted, when, by whom, when to expect the result, and how to check progress. */
@@ -29,11 +35,15 @@ export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Ui
   y -= 40;
   const rows: [string, string][] = [
     ['办件编号', r.caseId],
+    ...(r.queryCode ? ([['查询码', r.queryCode]] as [string, string][]) : []),
     ['事项名称', r.matterName],
     ['受理机关', r.agency],
     ['申请人', r.applicant],
     ['受理时间', formatDateTime(r.acceptedAt, r.timeZone)],
-    ['承诺时限', r.promisedDays === null ? '以窗口告知为准' : r.promisedDays === 0 ? '即办' : `${r.promisedDays} 个工作日`],
+    r.promisedDate
+      ? ['承诺办结', r.promisedDate]
+      : ['承诺时限', r.promisedDays === null ? '以窗口告知为准' : r.promisedDays === 0 ? '即办' : `${r.promisedDays} 个工作日`],
+    ...(r.needsReview ? ([['办理状态', '已受理，待部门审查']] as [string, string][]) : []),
     ['受理终端', `${r.terminalId}（${r.outlet}）`],
   ];
   for (const [k, v] of rows) {

@@ -11,7 +11,16 @@ import type { PlatformClient } from '../platform/client.js';
 import type { AuditLog } from '../store/audit.js';
 import { flowDefinitions } from './definitions/index.js';
 import { FlowRegistry } from './registry.js';
+import { applyCommitmentStep } from './steps/apply-commitment.js';
+import { applyFormStep } from './steps/apply-form.js';
+import { applyGuideStep, type MatterNotice } from './steps/apply-guide.js';
+import { applyLicencesStep } from './steps/apply-licences.js';
 import { applyMaterialsStep } from './steps/apply-materials.js';
+import type { CardHolder } from './steps/apply-prefill.js';
+import { applyReadinessStep, scannerReady } from './steps/apply-readiness.js';
+import { applyReceiptStep } from './steps/apply-receipt.js';
+import { applyReviewStep } from './steps/apply-review.js';
+import { applySubmitStep } from './steps/apply-submit.js';
 import { caseDetailStep } from './steps/case-detail.js';
 import { caseListStep } from './steps/case-list.js';
 import { copiesStep } from './steps/copies.js';
@@ -55,6 +64,12 @@ export interface StepServices {
   scanner?: () => DocumentScanner | null;
   /** The document camera (高拍仪, a UVC camera the screen opens): the label of its video device, null for any. */
   documentCamera?: () => { label: string | null } | null;
+  /** The apply flow: what the card read in this session says of its holder (core-side only), for the form's prefill. */
+  cardHolder?: () => CardHolder | null;
+  /** The apply flow: the catalog's guide of a matter (一次告知 repeats its conditions and time limit; the receipt its agency). */
+  matterGuide?: (matterId: string) => (MatterNotice & { agency: string }) | null;
+  /** The outlet the terminal stands in, printed on the 受理回执. */
+  outlet?: string;
 }
 
 /** Every step handler the product ships, built with the services it needs. */
@@ -82,6 +97,34 @@ export function builtInStepHandlers(s: StepServices): StepHandler<never>[] {
       applicant: () => s.identity.applicant(),
       audit: s.audit,
       log: s.log,
+      now: s.now,
+    }),
+    ...applySteps(s),
+  ] as StepHandler<never>[];
+}
+
+/** The apply flow's own steps (its materials step is above, with the scanner and the camera). */
+function applySteps(s: StepServices): StepHandler<never>[] {
+  const apply = s.apply ?? (() => null);
+  const applicant = () => s.identity.applicant();
+  const cardHolder = s.cardHolder ?? (() => null);
+  const guide = s.matterGuide ?? (() => null);
+  const scanner = s.scanner;
+  return [
+    applyGuideStep({ apply, applicant, notice: guide }),
+    applyReadinessStep({ printer: s.printer, scanner: scanner ? (signal) => scannerReady(scanner(), signal) : null }),
+    applyLicencesStep({ apply, applicant, audit: s.audit, now: s.now }),
+    applyFormStep({ cardHolder }),
+    applyReviewStep({ cardHolder }),
+    applyCommitmentStep({ now: s.now }),
+    applySubmitStep({ apply, applicant, holdSession: s.holdSession ?? (() => () => undefined), audit: s.audit, log: s.log }),
+    applyReceiptStep({
+      printer: s.printer,
+      receiptPrinter: s.receiptPrinter,
+      applicant,
+      agency: (id) => guide(id)?.agency ?? null,
+      terminal: { ...s.terminal, outlet: s.outlet ?? '' },
+      audit: s.audit,
       now: s.now,
     }),
   ] as StepHandler<never>[];

@@ -48,3 +48,9 @@ export function doneEditing(ctx: StepContext): StepOutcome {
   ctx.data.delete(APPLY_EDITING);
   return next('review');
 }
+
+/** The application is with the platform or saved for it: the steps before the submission only pass through. */
+export function handedOver(ctx: StepContext): boolean {
+  const o = ctx.data.get(APPLY_OUTCOME);
+  return o?.kind === 'accepted' || o?.kind === 'queued';
+}

@@ -73,3 +73,22 @@ export function shownValue(field: FormField, value: FormValue | undefined, sourc
   if (source === 'card' && field.type === 'address') return `${[...text].slice(0, 6).join('')}****`;
   return text;
 }
+
+/**
+ * Brings the run's values in line with the card and the licences authorised now: prefilled fields take their
+ * source's value, a field whose source is gone (a licence withdrawn) is emptied, typed values stay.
+ */
+export function refreshPrefill(
+  form: MatterForm,
+  holder: CardHolder | null,
+  licences: readonly ELicence[],
+  authorisedIds: readonly string[],
+  licenceValues: Record<string, Record<string, string>>,
+  current: { values: Record<string, FormValue>; sources: Record<string, 'card' | 'licence'> },
+): { values: Record<string, FormValue>; sources: Record<string, 'card' | 'licence'> } {
+  const authorised = licences.filter((l) => authorisedIds.includes(l.id));
+  const fresh = prefill(form, holder, authorised, licenceValues);
+  const values = { ...current.values };
+  for (const id of Object.keys(current.sources)) if (!(id in fresh.sources)) delete values[id];
+  return { values: { ...values, ...fresh.values }, sources: fresh.sources };
+}
