@@ -366,10 +366,9 @@ const disabilityTransport: EmulatedForm = {
   delivery: ['electronic', 'post'],
 };
 
-/** By matter id: both 居住证签注 records (the city list's and 静安's) use the same form. */
+/** By matter id (the dataset merges 静安's 居住证签注, sh-kiosk-127, into the city list's sh-kiosk-112). */
 export const applyForms: ReadonlyMap<string, EmulatedForm> = new Map([
   ['sh-kiosk-112', residencePermit],
-  ['sh-kiosk-127', { ...residencePermit, matterId: 'sh-kiosk-127' }],
   ['sh-kiosk-113', seniorCard],
   ['sh-kiosk-013', unemployment],
   ['sh-kiosk-014', flexibleEmployment],
