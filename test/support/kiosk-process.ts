@@ -129,3 +129,13 @@ export const emulatedIdCardReader = {
   emulator: 'idcard',
   pollIntervalMs: 100,
 };
+
+/** The document scanner (eSCL) on its emulator, polled rarely so tests decide when its status is read. */
+export const emulatedDocumentScanner = {
+  id: 'scanner',
+  kind: 'scanner',
+  driver: 'escl',
+  transport: { type: 'emulator' },
+  emulator: 'scanner-escl',
+  pollIntervalMs: 60_000,
+};

@@ -227,6 +227,27 @@ export const en: Shape<Messages> = {
       retry: 'Something went wrong while reading. Take the card and place it again.',
     },
   },
+  scanner: {
+    reason: {
+      jam: 'Feeder paper jam',
+      coverOpen: 'Feeder cover open',
+      offline: 'Scanner offline',
+      down: 'Scanner unavailable',
+      stopped: 'Scanner stopped',
+    },
+    error: {
+      jam: 'The scanner has a paper jam. Please ask staff to clear it, then scan again.',
+      feederEmpty: 'There is nothing in the feeder. Put your pages in the feeder, then scan again.',
+      coverOpen: 'The scanner cover is open. Close it, then scan again.',
+      busy: 'The scanner is busy. Please wait a moment, then scan again.',
+      offline: 'The scanner cannot be used right now. Please ask staff, or apply at a service window.',
+      timeout: 'Scanning took too long and was stopped. Please scan again.',
+      canceled: 'Scanning was canceled.',
+      invalidData: 'The scan could not be read. Please scan again.',
+      hardware: 'The scanner has a fault. Please ask staff for help.',
+      unsupported: 'This scanner cannot scan this way. Please ask staff for help.',
+    },
+  },
   catalog: {
     searchTitle: 'Find a service',
     searchLabel: 'What do you need',

@@ -222,6 +222,27 @@ export const zhCN = {
       retry: '读取出错，请取回证件后重新放置。',
     },
   },
+  scanner: {
+    reason: {
+      jam: '进纸器卡纸',
+      coverOpen: '进纸器盖板打开',
+      offline: '扫描仪离线',
+      down: '扫描仪不可用',
+      stopped: '扫描仪已停止',
+    },
+    error: {
+      jam: '扫描仪卡纸了。请联系工作人员取出卡住的纸，然后再扫描一次。',
+      feederEmpty: '进纸器里没有材料。请把材料整齐放进进纸器，然后再扫描一次。',
+      coverOpen: '扫描仪的盖板没有合上。请把盖板合好，然后再扫描一次。',
+      busy: '扫描仪正忙。请稍等片刻，然后再扫描一次。',
+      offline: '扫描仪暂时无法使用。请联系工作人员，或到服务窗口办理。',
+      timeout: '扫描时间太长，已经停止。请再扫描一次。',
+      canceled: '扫描已取消。',
+      invalidData: '扫描结果无法识别。请再扫描一次。',
+      hardware: '扫描仪出现故障。请联系工作人员。',
+      unsupported: '这台扫描仪不能按这种方式扫描。请联系工作人员。',
+    },
+  },
   catalog: {
     searchTitle: '搜索事项',
     searchLabel: '要办的事',
