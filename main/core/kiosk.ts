@@ -241,6 +241,17 @@ export class Kiosk {
       log: options.logger.child({ module: 'flows' }),
       payments: () => this.payments,
       paymentScanner: () => (devices.find(isPaymentScanner) as PaymentScanner | undefined) ?? null,
+      cardHolder: () => {
+        const id = this.identity.currentCard()?.identity;
+        if (!id?.name || !id.idNumber) return null;
+        const sex = id.gender === 'male' || id.gender === 'female' ? id.gender : null;
+        return { name: id.name, idNumber: id.idNumber, sex, birthDate: id.birthDate, address: id.address, nation: id.nation };
+      },
+      matterGuide: (matterId) => {
+        const m = this.catalog.matter(matterId);
+        return m ? { conditions: m.conditions, timeLimit: m.timeLimit, agency: m.agency } : null;
+      },
+      outlet: this.config.terminal.outlet,
       holdSession: (reason) => this.session.hold(reason),
       apply: () => this.applications,
     });
