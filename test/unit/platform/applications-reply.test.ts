@@ -21,8 +21,9 @@ function platform(reply: (url: URL, init: RequestInit) => { status: number; body
   return new PlatformClient({ baseUrl: 'https://platform.test/', terminalId: 'K', secret: 's', fetchImpl, attempts: 1 });
 }
 
-const aForm = () => JSON.parse(JSON.stringify(formReply(applyForms.get('sh-kiosk-112')!))) as Record<string, any>;
-const formError = async (mutate: (f: Record<string, any>) => void) => {
+type FormJson = { groups: { fields: { id: string; options: unknown; pattern: string | null }[] }[]; rules: unknown[] };
+const aForm = () => JSON.parse(JSON.stringify(formReply(applyForms.get('sh-kiosk-112')!))) as FormJson;
+const formError = async (mutate: (f: FormJson) => void) => {
   const f = aForm();
   mutate(f);
   return rejectionOf(
@@ -46,12 +47,12 @@ describe('application form replies', () => {
   });
 
   it('a select without choices is refused, naming the field', async () => {
-    const e = await formError((f) => (f.groups[1].fields.find((x: any) => x.id === 'reason').options = null));
+    const e = await formError((f) => (f.groups[1]!.fields.find((x) => x.id === 'reason')!.options = null));
     expect(e).toMatchObject({ code: 'badReply', detail: { field: 'groups.1.fields.4.options' } });
   });
 
   it('a pattern that is no regular expression is refused', async () => {
-    const e = await formError((f) => (f.groups[0].fields[0].pattern = '([0-9'));
+    const e = await formError((f) => (f.groups[0]!.fields[0]!.pattern = '([0-9'));
     expect(e.detail.field).toBe('groups.0.fields.0.pattern');
   });
 
