@@ -30,6 +30,8 @@ export const SelfTestResultSchema = z.object({
       passed: z.boolean(),
       detail: z.string(),
       durationMs: z.number(),
+      /** An image the technician should see, as a data: URL (a scanner's test scan); never logged or audited. */
+      preview: z.string().max(400_000).optional(),
     }),
   ),
 });

@@ -248,7 +248,7 @@ export class EsclScanner extends PollingDevice implements DocumentScanner {
   }
 }
 
-/** The self-test's scan: one platen page (or feeder, on a feeder-only scanner) at the lowest resolution. */
+/** The self-test's scan: one platen page (or feeder, on a feeder-only scanner) at the lowest resolution, with its image. */
 export async function testScanStep(
   scanner: DocumentScanner,
   caps: ScannerCapabilities,
@@ -261,9 +261,15 @@ export async function testScanStep(
     { source, resolution, mode: caps.colorModes.includes('gray') ? 'gray' : 'color', format: 'image/jpeg' },
     { signal, timeoutMs: 60_000 },
   );
-  if (!r.ok) return step('test scan', false, `${r.error.code}: ${r.error.detail}`);
+  if (!r.ok) return step('testScan', false, `${r.error.code}: ${r.error.detail}`);
   const bytes = r.value.reduce((n, p) => n + p.bytes.length, 0);
-  return step('test scan', true, `${r.value.length} page(s) from the ${source} at ${resolution} dpi, ${Math.round(bytes / 1024)} KB`);
+  const first = r.value[0]!;
+  // the first page goes to the maintenance screen as it came (a low-resolution grey JPEG is a few tens of KB)
+  const preview = first.mime !== 'application/pdf' ? `data:${first.mime};base64,${Buffer.from(first.bytes).toString('base64')}` : undefined;
+  return {
+    ...step('testScan', true, `${r.value.length} page(s) from the ${source} at ${resolution} dpi, ${Math.round(bytes / 1024)} KB`),
+    ...(preview && preview.length <= 400_000 ? { preview } : {}),
+  };
 }
 
 /** The requested settings, within what the chosen source offers (nearest resolution; an offered format if not). */

@@ -159,10 +159,15 @@ describe('the eSCL scanner driver against the scanner-escl emulator', () => {
     expect(stats.channels[0]!.mean).toBeGreaterThan(245);
   });
 
-  it('self-test: reachable, capabilities, and a test scan', async () => {
+  it('self-test: reachable, capabilities, and a test scan whose image the technician sees', async () => {
     const t = await scanner.selfTest();
     expect(t.passed).toBe(true);
-    expect(t.steps.map((s) => s.name)).toEqual(['reachable', 'capabilities', 'test scan']);
+    expect(t.steps.map((s) => s.name)).toEqual(['reachable', 'capabilities', 'testScan']);
+    // the technician sees the scanned page: a grey JPEG of the form on the glass
+    const preview = t.steps[2]!.preview!;
+    expect(preview).toMatch(/^data:image\/jpeg;base64,/);
+    const meta = await sharp(Buffer.from(preview.split(',')[1]!, 'base64')).metadata();
+    expect([meta.width, meta.channels]).toEqual([620, 1]);
     emu.setFault('offline', true);
     expect((await scanner.selfTest()).passed).toBe(false);
   });

@@ -102,6 +102,16 @@ export function MaintenanceScreen() {
                               <li key={s.name}>
                                 {s.passed ? '✓' : '✗'} <Labelled labelKey={`maintenance.selfTestStep.${s.name}`} code={s.name} />:{' '}
                                 {s.detail}
+                                {s.preview && (
+                                  <div>
+                                    <img
+                                      src={s.preview}
+                                      alt={t('maintenance.selfTestPreview')}
+                                      data-testid={`selftest-preview-${d.id}`}
+                                      style={{ maxWidth: 240, border: '1px solid currentColor', marginBlockStart: 8 }}
+                                    />
+                                  </div>
+                                )}
                               </li>
                             ))}
                           </ul>
