@@ -6,7 +6,7 @@ import { CONFIG_EXIT_CODE, RESTART_EXIT_CODE } from './core/exit-codes.js';
 import { defaultConfigFile, projectRoot } from './core/paths.js';
 import { spawnCore } from './launcher/core-process.js';
 import { findElectronBinary } from './launcher/electron.js';
-import { startEmulators, type RunningEmulators } from './launcher/emulators.js';
+import { emulatorNamesFor, startEmulators, type RunningEmulators } from './launcher/emulators.js';
 
 /**
  * `npm start`: validates the config, launches the emulators it names, then runs the kiosk in Electron
@@ -18,12 +18,7 @@ async function main(): Promise<void> {
   const args = parseKioskArgs(argv);
   const { config, file: configFile } = loadConfigOrExit(args.config, defaultConfigFile);
 
-  const emulatorNames = [
-    ...new Set([
-      ...config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!),
-      ...(config.platform?.emulator ? [config.platform.emulator] : []),
-    ]),
-  ];
+  const emulatorNames = emulatorNamesFor(config);
   let emulators: RunningEmulators | null = null;
   if (!args.noEmulators) {
     emulators = await startEmulators(emulatorNames);

@@ -1,13 +1,61 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
+import { cssVariables } from './src/theme/tokens.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const outDir = here('../dist/renderer');
+
+/**
+ * `import 'virtual:tokens.css'`: the design tokens' custom properties (standard scale) as a stylesheet, so the first
+ * paint — the attract shell served with the page, before any script — is styled by the same tokens. 长辈模式 still
+ * sets the elderly scale on the root element at run time (App.tsx).
+ */
+function tokensCss(): Plugin {
+  const id = 'virtual:tokens.css';
+  return {
+    name: 'kiosk-tokens-css',
+    resolveId: (source) => (source === id ? '\0' + id : null),
+    load: (resolved) =>
+      resolved === '\0' + id
+        ? `:root {\n${Object.entries(cssVariables(false))
+            .map(([k, v]) => `  ${k}: ${v};`)
+            .join('\n')}\n}\n`
+        : null,
+  };
+}
+
+/**
+ * Builds `src/attract-shell/render.ts` for Node into `dist/renderer/attract-shell.mjs`, next to the index.html it
+ * fills: the core imports it to serve the attract screen with the page (main/browser/attract-shell.ts).
+ */
+function attractShellModule(): Plugin {
+  return {
+    name: 'kiosk-attract-shell',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        root: here('.'),
+        build: {
+          ssr: here('./src/attract-shell/render.ts'),
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          rolldownOptions: { output: { entryFileNames: 'attract-shell.mjs', format: 'es' } },
+        },
+      });
+    },
+  };
+}
 
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: here('.'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), tokensCss(), attractShellModule()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,

@@ -9,7 +9,9 @@ import { Kiosk } from '../core/kiosk.js';
 import { createLogger } from '../core/log/logger.js';
 import { RESTART_EXIT_CODE } from '../core/exit-codes.js';
 import { defaultConfigFile, defaultDataDir, rendererDir } from '../core/paths.js';
+import { attractShellData, loadAttractShell } from './attract-shell.js';
 import { launchChromium } from './chromium.js';
+import { inlineStylesheets } from './page.js';
 import { createProfile, profileParentDir, removeProfile, sweepStaleProfiles } from './profile.js';
 import { startBridgeServer } from './server.js';
 
@@ -34,8 +36,22 @@ async function main(): Promise<void> {
     emulatorAddresses,
     requestRestart: () => void shutdown(RESTART_EXIT_CODE),
   });
+  // the attract screen served with the page, painted before any of its script runs
+  const injectShell = await loadAttractShell(rendererDir);
+  if (!injectShell) logger.warn('the touch UI was built without the attract shell: the first paint waits for its script');
   const server = await startBridgeServer({
     rendererDir,
+    renderPage: (built) => {
+      let html = built;
+      const data = injectShell && attractShellData(kiosk);
+      if (data)
+        try {
+          html = injectShell(built, data);
+        } catch (e) {
+          logger.error({ err: e }, 'the attract shell failed to render: page served without it');
+        }
+      return inlineStylesheets(html, rendererDir);
+    },
     port: Number(process.env.KIOSK_PORT ?? 0),
     dispatch: createKioskDispatcher(kiosk),
     subscribe: (l) => kiosk.onEvent(l),

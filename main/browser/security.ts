@@ -1,9 +1,13 @@
-/** Content-Security-Policy for the kiosk UI; `connectSrc` is the bridge's own WebSocket origin. */
-export function contentSecurityPolicy(connectSrc: string): string {
+/**
+ * Content-Security-Policy for the kiosk UI; `connectSrc` is the bridge's own WebSocket origin. `styleHashes`: the
+ * `sha256-…` of each <style> the server put in this page itself (browser mode inlines the first screen's stylesheet,
+ * main/browser/page.ts); nothing else inline is allowed.
+ */
+export function contentSecurityPolicy(connectSrc: string, styleHashes: string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes.map((h) => `'${h}'`)].join(' '),
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${connectSrc}`,
@@ -15,9 +19,9 @@ export function contentSecurityPolicy(connectSrc: string): string {
 }
 
 /** Headers on every reply of the UI server, errors and redirects included. */
-export function securityHeaders(origin: string): Record<string, string> {
+export function securityHeaders(origin: string, styleHashes: string[] = []): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws')),
+    'Content-Security-Policy': contentSecurityPolicy(origin.replace(/^http/, 'ws'), styleHashes),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventMessage, ResponseMessage } from '../bridge/contract.js';
 import type { Logger } from '../core/log/logger.js';
 import { classifyFrameError, maxBridgeMessageBytes } from './frame-errors.js';
+import type { ServedPage } from './page.js';
 import { checkBridgeUpgrade, securityHeaders } from './security.js';
-import { resolveStatic, sendFile } from './static.js';
+import { resolveStatic, sendFile, sendHtml } from './static.js';
 import { bridgeCloseCodes, readCookie, UiAccess, uiCookieName } from './ui-access.js';
 
 export interface BridgeServerOptions {
@@ -17,6 +19,8 @@ export interface BridgeServerOptions {
   logger: Logger;
   /** A launch ticket came back expired or spent: the window that holds it cannot connect (browser mode reopens it). */
   onLaunchTicketFailed?: (reason: 'expired' | 'spent') => void;
+  /** Composes the UI's page from the built index.html (the attract shell, its stylesheet inlined: page.ts). */
+  renderPage?: (indexHtml: string) => ServedPage;
   /** Injected in tests. */
   access?: UiAccess;
 }
@@ -37,6 +41,7 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
   if (!existsSync(`${options.rendererDir}/index.html`))
     throw new Error(`the touch UI is not built (${options.rendererDir}/index.html missing): run npm run build:renderer`);
   const access = options.access ?? new UiAccess();
+  const indexFile = path.join(options.rendererDir, 'index.html');
   let origin = '';
   let current: WebSocket | null = null;
 
@@ -84,6 +89,10 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
     if (!file) {
       res.writeHead(404, { ...securityHeaders(origin), 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
+    }
+    if (options.renderPage && file === indexFile) {
+      const page = options.renderPage(readFileSync(file, 'utf8'));
+      return sendHtml(res, page.html, securityHeaders(origin, page.styleHashes));
     }
     sendFile(res, file, securityHeaders(origin));
   });

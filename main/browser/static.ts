@@ -42,3 +42,9 @@ export function sendFile(res: ServerResponse, file: string, headers: Record<stri
   });
   createReadStream(file).pipe(res);
 }
+
+/** A page composed in memory (index.html with the attract shell), with the same headers as a file. */
+export function sendHtml(res: ServerResponse, html: string, headers: Record<string, string>): void {
+  res.writeHead(200, { ...headers, 'Content-Type': types['.html']!, 'Cache-Control': 'no-store' });
+  res.end(html);
+}

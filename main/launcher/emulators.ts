@@ -1,12 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import type { KioskConfig } from '../core/config/schema.js';
 import { projectRoot } from '../core/paths.js';
 
 export interface RunningEmulators {
   addresses: Record<string, string>;
   controlPanel: string;
   process: ChildProcess;
+}
+
+/** The emulators a config names: its enabled devices' and the platform's. */
+export function emulatorNamesFor(config: KioskConfig): string[] {
+  return [
+    ...new Set([
+      ...config.devices.filter((d) => d.enabled && d.emulator).map((d) => d.emulator!),
+      ...(config.platform?.emulator ? [config.platform.emulator] : []),
+    ]),
+  ];
 }
 
 /**

@@ -93,7 +93,9 @@ function Screens() {
 export function App({ value }: { value: AppContextValue }) {
   const { stores, bridge } = value;
   const session = useSlice(stores.session, (s) => s.session);
-  const i18n = useMemo(() => createI18n('zh-CN'), []);
+  // in the session's language from the first render (after the served attract shell, a first render in another
+  // language would flash)
+  const i18n = useMemo(() => createI18n(stores.session.getState().session?.language ?? 'zh-CN'), [stores]);
   const language = session?.language ?? 'zh-CN';
   const elderly = session?.elderly ?? false;
   const speak = useVoiceGuide(stores, bridge);

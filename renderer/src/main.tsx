@@ -1,15 +1,16 @@
 // first: the bridge's connection opens while the rest of the UI's code is evaluated
 import { channel } from './boot-channel.js';
+// second: the attract shell served with the page takes touches from here on
+import { shellTouches } from './boot-shell.js';
+import 'virtual:tokens.css';
 import './theme/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { createBridgeClient } from './bridge/client.js';
 import { installLockdownGuard } from './lockdown/guard.js';
 import { preloadScreens } from './lazy-screen.js';
+import { startSession } from './screens/start-session.js';
 import { connectStores, createStores } from './stores/index.js';
-import { cssVariables } from './theme/tokens.js';
-
-for (const [k, v] of Object.entries(cssVariables(false))) document.documentElement.style.setProperty(k, v);
 
 const bridge = createBridgeClient(channel);
 // every way out of the kiosk page is refused, and the core told (it audits them aggregated)
@@ -20,7 +21,21 @@ connectStores(stores, bridge);
 // Test builds only (VITE_TEST_HOOKS=1, set by `npm test`): lets end-to-end tests inspect the stores.
 if (import.meta.env.VITE_TEST_HOOKS === '1') (window as unknown as { __kioskStores: unknown }).__kioskStores = stores;
 
-createRoot(document.getElementById('root')!).render(<App value={{ stores, bridge }} />);
+const root = createRoot(document.getElementById('root')!);
+const app = <App value={{ stores, bridge }} />;
+const shell = shellTouches;
+if (!shell) root.render(app);
+else {
+  // React replaces the served shell in one commit once it can draw the same screen (the core's snapshot is in), so
+  // no frame shows anything but an attract screen; a touch the shell took then starts the session
+  const stopWaiting = stores.session.subscribe(({ session }) => {
+    if (!session) return;
+    stopWaiting();
+    root.render(app);
+    const touch = shell.taken();
+    if (touch && session.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
+  });
+}
 
 // once the first screen is drawn (the core's snapshot has arrived) and the page is idle: the web font, and the other
 // screens so a touch never waits for them. Not on `load`: the page idles while it waits for the snapshot.

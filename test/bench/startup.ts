@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Browser, Cookie } from 'playwright-core';
-import { startEmulators } from '../../main/launcher/emulators.js';
+import { loadConfig } from '../../main/core/config/load.js';
+import { emulatorNamesFor, startEmulators } from '../../main/launcher/emulators.js';
 import { launchBrowser } from '../support/browser.js';
 import { root } from '../support/kiosk-process.js';
 
@@ -130,19 +131,14 @@ export async function benchStartup(paintRounds = 15, processRounds = 5, npmStart
       '<body><main data-testid="attract"><h1>便民服务中心 24小时政务服务自助终端</h1></main></body></html>',
   );
   const staticServer = () => spawnServer(process.execPath, [path.join(root, 'test', 'bench', 'static-page-server.mjs'), root, pageDir]);
-  const emulators = await startEmulators(['idcard', 'printer-ipp', 'printer-escpos', 'platform', 'smartcard']);
+  const configFile = path.join(root, 'config', 'kiosk.yaml');
+  // the emulators `npm start` would start for this config
+  const emulators = await startEmulators(emulatorNamesFor(loadConfig(configFile)));
   const dataDir = path.join(dir, 'data');
   const kiosk = () =>
     spawnServer(
       process.execPath,
-      [
-        path.join(root, 'dist', 'main', 'browser', 'main.js'),
-        '--headless',
-        '--config',
-        path.join(root, 'config', 'kiosk.yaml'),
-        '--data-dir',
-        dataDir,
-      ],
+      [path.join(root, 'dist', 'main', 'browser', 'main.js'), '--headless', '--config', configFile, '--data-dir', dataDir],
       { KIOSK_EMULATORS: JSON.stringify(emulators.addresses), KIOSK_PORT: '0' },
     );
   const browser = await launchBrowser();

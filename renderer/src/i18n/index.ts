@@ -7,8 +7,8 @@ import { zhCN } from './zh-CN.js';
 export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en }, ug: { translation: ug } } as const;
 export type Language = keyof typeof resources;
 
-/** Each language's name in itself: what the language buttons say (a resident looks for their own language's name). */
-export const languageNames: Record<string, string> = { 'zh-CN': '中文', en: 'English', ug: 'ئۇيغۇرچە' };
+// names and directions live in languages.ts (the attract shell, built for the core, needs them without i18next)
+export { directionOf, languageNames } from './languages.js';
 
 /** The language after `current` in the terminal's list, wrapping round (one button cycles through them). */
 export function nextLanguage(languages: string[], current: string): string | null {
@@ -16,10 +16,6 @@ export function nextLanguage(languages: string[], current: string): string | nul
   const i = languages.indexOf(current);
   return languages[(i + 1) % languages.length] ?? null;
 }
-
-/** Languages written right to left: Uyghur (ug) among them; the layout mirrors through logical CSS properties. */
-const rtl = new Set(['ug', 'ar', 'he', 'fa', 'ur']);
-export const directionOf = (lang: string): 'rtl' | 'ltr' => (rtl.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr');
 
 export function createI18n(language: string): i18n {
   const instance = i18next.createInstance();

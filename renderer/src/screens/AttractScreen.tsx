@@ -5,6 +5,7 @@ import { PrintingNotice } from '../components/PrintingNotice.js';
 import { languageNames } from '../i18n/index.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
+import { startSession } from './start-session.js';
 
 const LONG_PRESS_MS = 3000;
 
@@ -21,10 +22,8 @@ export function AttractScreen() {
     return () => clearInterval(id);
   }, []);
 
-  const start = () => void bridge.call('session.start', { trigger: 'touch' });
-  // the language is chosen before the session starts: a touch on a language starts it in that language
-  const startIn = (language: string) =>
-    void bridge.call('session.start', { trigger: 'touch' }).then(() => bridge.call('session.preferences', { language }));
+  const start = () => void startSession(bridge).catch(() => undefined);
+  const startIn = (language: string) => void startSession(bridge, language).catch(() => undefined);
   const time = format.time(now);
   const date = format.date(now, { weekday: true });
 

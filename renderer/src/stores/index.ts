@@ -41,13 +41,14 @@ export function resetSessionStores(stores: Stores): void {
 /** Wires bridge events into the stores. Returns an unsubscribe function. */
 export function connectStores(stores: Stores, bridge: BridgeClient): () => void {
   const refresh = async () => {
-    const snap = await bridge.call('kiosk.snapshot', {});
+    // both at once (one round trip), and the session last: a screen drawn when it arrives has everything else
+    const [snap, display] = await Promise.all([bridge.call('kiosk.snapshot', {}), bridge.call('fleet.display', {})]);
     stores.terminal.setState(applyTerminalInfo(snap.terminal));
-    stores.session.setState({ session: snap.session });
     stores.identity.setState(snap.identity, true);
     stores.catalog.setState({ status: snap.catalog });
     stores.flow.setState({ state: snap.flow });
-    stores.fleet.setState({ display: await bridge.call('fleet.display', {}) });
+    stores.fleet.setState({ display });
+    stores.session.setState({ session: snap.session });
   };
   const offConn = bridge.onConnection((connected) => {
     stores.session.setState({ connected });
