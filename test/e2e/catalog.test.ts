@@ -119,7 +119,8 @@ describe('finding a matter', () => {
 describe('browsing', () => {
   it('by life event: a tile lists only matters of that event, paged, with a visible path back', async () => {
     await newResident();
-    await page.getByTestId('tile-apply').click();
+    await page.getByTestId('search').click();
+    await page.getByTestId('browse').click();
     await page.getByTestId('browse-byLifeEvent').click();
     const tile = page.getByTestId('life-event-retirement');
     const count = Number(/(\d+)/.exec((await tile.textContent()) ?? '')?.[1]);
@@ -142,14 +143,15 @@ describe('offline', () => {
   it('when the platform goes away the terminal says since when its catalog is, and search keeps working', async () => {
     await newResident();
     await emulatorFault(kiosk, 'platform', 'offline', true);
-    await page.getByTestId('tile-apply').click();
+    await page.getByTestId('search').click();
+    await page.getByTestId('browse').click();
     await page.getByTestId('browse-screen').waitFor();
     const banner = page.getByTestId('catalog-offline');
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.getAttribute('data-notice')).toBe('offline');
     await expect(banner.textContent()).resolves.toMatch(/\d{4}/);
     await page.getByTestId('back').click();
-    await page.getByTestId('search').click();
+    await page.getByTestId('search-screen').waitFor();
     await typeOnScreen('shiye');
     await expect.poll(() => page.getByTestId('search-results').textContent()).toContain('失业登记');
     await shot('offline-search');

@@ -11,7 +11,8 @@ const tiles: ServiceTile[] = ['apply', 'query', 'print', 'pay', 'progress'];
 function tileRoute(tile: ServiceTile): Route {
   switch (tile) {
     case 'apply':
-      return { screen: 'browse' };
+      // the matters this terminal takes applications for (本机可办); each guide's 在本机办理 starts the apply flow
+      return { screen: 'matters', filter: { flow: 'apply' }, title: 'home.tiles.apply.label' };
     case 'query':
       return { screen: 'matters', filter: { flow: 'query' }, title: 'home.tiles.query.label' };
     case 'print':

@@ -1,5 +1,13 @@
 import type { ComponentType } from 'react';
 import type { StepView } from '../stores/flow.js';
+import { ApplyCommitmentStep } from './ApplyCommitmentStep.js';
+import { ApplyFormStep } from './ApplyFormStep.js';
+import { ApplyGuideStep } from './ApplyGuideStep.js';
+import { ApplyLicencesStep } from './ApplyLicencesStep.js';
+import { ApplyReadinessStep } from './ApplyReadinessStep.js';
+import { ApplyReceiptStep } from './ApplyReceiptStep.js';
+import { ApplyReviewStep } from './ApplyReviewStep.js';
+import { ApplySubmittingStep } from './ApplySubmittingStep.js';
 import { CaseDetailStep } from './CaseDetailStep.js';
 import { CaseListStep } from './CaseListStep.js';
 import { CopiesStep } from './CopiesStep.js';
@@ -37,4 +45,12 @@ export const stepComponents: { [S in StepView['step']]: ComponentType<StepProps<
   payWaiting: PayWaitingStep,
   payPaid: PayPaidStep,
   materials: MaterialsStep,
+  applyGuide: ApplyGuideStep,
+  applyReadiness: ApplyReadinessStep,
+  applyLicences: ApplyLicencesStep,
+  applyForm: ApplyFormStep,
+  applyReview: ApplyReviewStep,
+  applyCommitment: ApplyCommitmentStep,
+  applySubmitting: ApplySubmittingStep,
+  applyReceipt: ApplyReceiptStep,
 };
