@@ -9,6 +9,8 @@ export function chromiumArgs(opts: {
   userDataDir: string;
   runningAsRoot: boolean;
   window?: { width: number; height: number };
+  /** The terminal has a document camera (config `documentCamera`): its capture is accepted without a prompt. */
+  camera?: boolean;
 }): string[] {
   const args = [
     `--app=${opts.url}`,
@@ -38,13 +40,18 @@ export function chromiumArgs(opts: {
     '--block-new-web-contents',
     '--deny-permission-prompts',
   ];
+  // the camera prompt is answered "yes" (no prompt can show in a kiosk); the page's Permissions-Policy keeps it to the
+  // camera on the kiosk's own origin (never the microphone), and the screen opens the configured camera by its label
+  if (opts.camera) args.push('--use-fake-ui-for-media-stream');
   if (opts.runningAsRoot) args.push('--no-sandbox');
   if (opts.window) args.push('--window-position=0,0', `--window-size=${opts.window.width},${opts.window.height}`);
   return args;
 }
 
-export function launchChromium(url: string, userDataDir: string): ChildProcess {
+export function launchChromium(url: string, userDataDir: string, opts: { camera?: boolean } = {}): ChildProcess {
   if (!existsSync(chromiumPath))
     throw new Error(`Chromium not found at ${chromiumPath}: run "npm run setup:debian" (or set KIOSK_CHROMIUM), or start with --headless`);
-  return spawn(chromiumPath, chromiumArgs({ url, userDataDir, runningAsRoot: process.getuid?.() === 0 }), { stdio: 'ignore' });
+  return spawn(chromiumPath, chromiumArgs({ url, userDataDir, runningAsRoot: process.getuid?.() === 0, camera: opts.camera }), {
+    stdio: 'ignore',
+  });
 }

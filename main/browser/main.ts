@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     // a fresh profile for every window, gone as soon as that Chromium exits
     const own = (profile = createProfile(profiles));
     try {
-      chromium = launchChromium(server.launchUrl(windowTicketTtlMs), own);
+      chromium = launchChromium(server.launchUrl(windowTicketTtlMs), own, { camera: config.documentCamera !== undefined });
     } catch (e) {
       removeProfile(own);
       throw e;

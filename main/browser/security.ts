@@ -28,6 +28,8 @@ export function securityHeaders(origin: string, styleHashes: string[] = []): Rec
     'Cross-Origin-Resource-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
     'Cache-Control': 'no-store',
+    // the document camera is the only device a page may ask for: camera on our own origin, never the microphone
+    'Permissions-Policy': 'camera=(self), microphone=(), display-capture=(), geolocation=()',
   };
 }
 

@@ -93,10 +93,21 @@ async function main(): Promise<void> {
   });
 
   for (const ses of [session.defaultSession, uiSession]) {
-    ses.setPermissionRequestHandler((wc, permission, callback) =>
-      callback(isPermissionAllowed(permission, config.permissions, wc.getURL())),
+    const documentCamera = config.documentCamera !== undefined;
+    ses.setPermissionRequestHandler((wc, permission, callback, details) =>
+      callback(
+        isPermissionAllowed(permission, config.permissions, wc.getURL(), {
+          documentCamera,
+          mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+        }),
+      ),
     );
-    ses.setPermissionCheckHandler((wc, permission) => isPermissionAllowed(permission, config.permissions, wc?.getURL() ?? ''));
+    ses.setPermissionCheckHandler((wc, permission, _origin, details) =>
+      isPermissionAllowed(permission, config.permissions, wc?.getURL() ?? '', {
+        documentCamera,
+        mediaTypes: details.mediaType ? [details.mediaType] : undefined,
+      }),
+    );
     ses.on('will-download', (event) => {
       event.preventDefault();
       blocked({ kind: 'download' });

@@ -54,10 +54,24 @@ export function isAllowedNavigation(url: string): boolean {
   }
 }
 
-/** Permission requests are denied unless the config grants that permission. */
-export function isPermissionAllowed(permission: string, granted: readonly string[], requestingUrl: string): boolean {
-  return isAllowedNavigation(requestingUrl) && granted.includes(permission);
+/**
+ * Permission requests are denied unless the config grants that permission. The camera is different: `media` is
+ * granted only when the terminal has a document camera (config `documentCamera`), only for video — never the
+ * microphone — and only to the app itself; the screen then opens that camera by its label.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  granted: readonly string[],
+  requestingUrl: string,
+  media: { documentCamera: boolean; mediaTypes?: readonly string[] } = { documentCamera: false },
+): boolean {
+  if (!isAllowedNavigation(requestingUrl)) return false;
+  if (permission === 'media') return media.documentCamera && isVideoOnly(media.mediaTypes);
+  return granted.includes(permission);
 }
+
+/** A media request or check for video alone (Electron gives `mediaTypes` on requests and one `mediaType` on checks). */
+const isVideoOnly = (types: readonly string[] | undefined) => types !== undefined && types.length > 0 && types.every((t) => t === 'video');
 
 export interface KeyInput {
   type: string;

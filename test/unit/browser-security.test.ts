@@ -83,6 +83,19 @@ describe('browser-mode security', () => {
     expect(h).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
   });
 
+  it('lets a page ask for the camera on its own origin only, never the microphone', () => {
+    const policy = securityHeaders('http://127.0.0.1:4000')['Permissions-Policy'];
+    expect(policy).toContain('camera=(self)');
+    expect(policy).toContain('microphone=()');
+  });
+
+  it('accepts camera capture without a prompt only on a terminal with a document camera', () => {
+    const base = { url: 'x', userDataDir: '/tmp/p', runningAsRoot: false };
+    expect(chromiumArgs({ ...base, camera: true })).toContain('--use-fake-ui-for-media-stream');
+    expect(chromiumArgs(base)).not.toContain('--use-fake-ui-for-media-stream');
+    expect(chromiumArgs(base)).toContain('--deny-permission-prompts');
+  });
+
   it('has a strict CSP: own scripts only, no objects, no framing', () => {
     const csp = contentSecurityPolicy('ws://127.0.0.1:4000');
     expect(csp).toContain("script-src 'self'");

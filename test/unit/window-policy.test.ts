@@ -71,10 +71,24 @@ describe('navigation and permissions', () => {
   });
 
   it('denies permissions unless configured, and never to a foreign origin', () => {
-    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`)).toBe(false);
-    expect(isPermissionAllowed('media', ['media'], `${APP_ORIGIN}/`)).toBe(true);
-    expect(isPermissionAllowed('media', ['media'], 'https://example.com/')).toBe(false);
+    expect(isPermissionAllowed('clipboard-read', [], `${APP_ORIGIN}/`)).toBe(false);
+    expect(isPermissionAllowed('clipboard-read', ['clipboard-read'], `${APP_ORIGIN}/`)).toBe(true);
+    expect(isPermissionAllowed('clipboard-read', ['clipboard-read'], 'https://example.com/')).toBe(false);
     expect(isPermissionAllowed('geolocation', ['media'], `${APP_ORIGIN}/`)).toBe(false);
+  });
+
+  it('grants the camera only for the document camera: configured, video alone, to the app', () => {
+    const camera = { documentCamera: true, mediaTypes: ['video'] };
+    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`, camera)).toBe(true);
+    // no document camera configured: no camera at all, whatever "permissions" says
+    expect(isPermissionAllowed('media', ['media'], `${APP_ORIGIN}/`, { documentCamera: false, mediaTypes: ['video'] })).toBe(false);
+    expect(isPermissionAllowed('media', ['media'], `${APP_ORIGIN}/`)).toBe(false);
+    // never the microphone, alone or with the camera; never an unspecified request
+    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`, { documentCamera: true, mediaTypes: ['audio'] })).toBe(false);
+    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`, { documentCamera: true, mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`, { documentCamera: true, mediaTypes: [] })).toBe(false);
+    expect(isPermissionAllowed('media', [], `${APP_ORIGIN}/`, { documentCamera: true })).toBe(false);
+    expect(isPermissionAllowed('media', [], 'https://example.com/', camera)).toBe(false);
   });
 });
 

@@ -167,6 +167,11 @@ export function configSchema(drivers: DriverCatalog) {
       /** Window permissions the kiosk grants (all others are denied). */
       permissions: z.array(z.enum(['media', 'clipboard-read', 'fullscreen'])).default([]),
       devices: z.array(deviceEntrySchema(drivers)).default([]),
+      /**
+       * The document camera (高拍仪), a UVC camera the materials screen opens to photograph paper: the (part of the)
+       * label its video device goes by, or null for the only camera. Absent: none, and no window may use a camera.
+       */
+      documentCamera: z.strictObject({ label: z.string().min(1).max(120).nullable().default(null) }).optional(),
       /** The fleet agent (MQTT presence, alarms, signed commands, updates). Absent: off. */
       fleet: fleetConfigSchema.optional(),
     })
