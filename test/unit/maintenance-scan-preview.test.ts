@@ -1,9 +1,10 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../devices/core/status.js';
 import { MaintenanceScreen } from '../../renderer/src/screens/MaintenanceScreen.js';
 import { renderUi, textOf } from '../support/render-ui.js';
 
-const status = {
+const status: DeviceStatus = {
   deviceId: 'scanner',
   kind: 'scanner',
   state: 'online',
@@ -11,7 +12,7 @@ const status = {
   reasonKey: null,
   detail: null,
   since: '2026-11-30T00:00:00Z',
-} as const;
+};
 const jpeg = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
 
 describe('maintenance: the scanner self-test', () => {
