@@ -23,6 +23,7 @@ import { CatalogStore } from './catalog/catalog-store.js';
 import { PlatformClient } from './platform/client.js';
 import { createPayments, type Payments } from './payment/payments.js';
 import { isPaymentScanner, type PaymentScanner } from '../../devices/payment-scanner/index.js';
+import { isDocumentScanner, type DocumentScanner } from '../../devices/scanner/index.js';
 import { loadPlatformTls } from './platform/tls-files.js';
 import { KeyFile, PayloadCipher, type KeyProvider } from './outbox/cipher.js';
 import { Outbox } from './outbox/outbox.js';
@@ -254,6 +255,8 @@ export class Kiosk {
       outlet: this.config.terminal.outlet,
       holdSession: (reason) => this.session.hold(reason),
       apply: () => this.applications,
+      scanner: () => (devices.find(isDocumentScanner) as DocumentScanner | undefined) ?? null,
+      documentCamera: () => this.config.documentCamera ?? null,
     });
     this.speech = this.config.speech.enabled
       ? new SpeechService(createSpeechEngine(this.config.speech), options.logger.child({ module: 'speech' }))
