@@ -142,6 +142,14 @@ describe('materials: e-licence', () => {
     expect(t.audit).toEqual([]);
   });
 
+  it('a licence ticked on the licences screen already stands for its material; withdrawn later, it no longer does', async () => {
+    const t = setup();
+    t.data.set(APPLY_AUTHORISED, [{ licenceId: 'L1', authorisedAt: '2026-11-30T01:59:00.000Z' }]);
+    expect(t.view(await t.enter()).materials[0]).toMatchObject({ choice: 'licence', licenceId: 'L1' });
+    t.data.set(APPLY_AUTHORISED, []);
+    expect(t.view(await t.enter()).materials[0]).toMatchObject({ choice: 'none', licenceId: null });
+  });
+
   it('refuses a licence that cannot stand for the material', async () => {
     const t = setup();
     await t.enter();

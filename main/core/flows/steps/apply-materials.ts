@@ -226,11 +226,26 @@ export function applyMaterialsStep(deps: ApplyMaterialsDeps): StepHandler<Materi
     timeoutMs: 4 * 60_000,
     answer: MaterialsAnswer,
     async enter(ctx) {
+      const materials = ctx.data.require(APPLY_FORM).materials;
+      const authorised = ctx.data.get(APPLY_AUTHORISED) ?? [];
       let work = ctx.data.get(MATERIALS_WORK);
-      if (!work) ctx.data.set(MATERIALS_WORK, (work = newWork()));
+      if (!work) {
+        ctx.data.set(MATERIALS_WORK, (work = newWork()));
+        // a licence the resident ticked on the licences screen stands in for its materials from the start
+        const licences = ctx.data.get(APPLY_LICENCES) ?? [];
+        for (const m of materials) {
+          const a = authorised.find((x) => licences.some((l) => l.id === x.licenceId && m.licenceTypes.includes(l.type)));
+          if (a) setEntry(work, m.id, { kind: 'licence', licenceId: a.licenceId, authorisedAt: a.authorisedAt });
+        }
+      }
+      // a licence withdrawn since (the review's 修改 on the licences screen) no longer stands for anything
+      for (const m of materials) {
+        const e = entryOf(work, m.id);
+        if (e.kind === 'licence' && !authorised.some((a) => a.licenceId === e.licenceId)) setEntry(work, m.id, { kind: 'none' });
+      }
       work.problem = null;
       // a matter that asks for no material goes straight on
-      if (ctx.data.require(APPLY_FORM).materials.length === 0) return finish(ctx, work);
+      if (materials.length === 0) return finish(ctx, work);
       return show(ctx, work);
     },
     async onAnswer(ctx, a) {
