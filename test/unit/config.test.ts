@@ -101,7 +101,10 @@ describe('configuration mistakes are refused with the field named', () => {
 
   it('an unknown driver, naming the drivers this kiosk has', () => {
     expect(problems(device('kind: idCardReader, driver: ga476, transport: { type: tcp, port: 9000 }'))).toEqual([
-      { field: 'devices[0].driver', message: 'unknown driver "ga476"; this kiosk has: escpos, ga467, ipp, payment-scanner, ssse-pcsc' },
+      {
+        field: 'devices[0].driver',
+        message: 'unknown driver "ga476"; this kiosk has: escl, escpos, ga467, ipp, payment-scanner, sane, ssse-pcsc',
+      },
     ]);
   });
 
