@@ -106,18 +106,17 @@ export function ruleErrors(
   return out;
 }
 
-/** Every message for the given fields: each field on its own first, then the rules that tie fields together. */
+/** Every message for the given fields: the rules that tie fields together, then each field on its own. */
 export function validateFields(
   fields: readonly FormField[],
   rules: readonly CrossFieldRule[],
   values: Record<string, FormValue>,
 ): Record<string, FieldError> {
-  const out: Record<string, FieldError> = {};
+  // a rule's own words say more than "please fill in" (由他人代领时，请填写代领人姓名), so they come first
+  const out: Record<string, FieldError> = ruleErrors(rules, values, new Set(fields.map((f) => f.id)));
   for (const f of fields) {
-    const e = fieldError(f, values[f.id], requiredNow(f, rules, values));
+    const e = out[f.id] ? null : fieldError(f, values[f.id], requiredNow(f, rules, values));
     if (e) out[f.id] = e;
   }
-  const byRule = ruleErrors(rules, values, new Set(fields.map((f) => f.id)));
-  for (const [id, e] of Object.entries(byRule)) out[id] ??= e;
   return out;
 }
