@@ -89,6 +89,7 @@ export const elderCardForm = (): MatterForm => ({
   rules: [
     { kind: 'requiredIf', field: 'proxyName', when: { field: 'proxy', equals: true }, message: '由他人代领时，请填写代领人姓名。' },
     { kind: 'differs', field: 'proxyPhone', other: 'phone', message: '代领人电话不能和申请人电话相同。' },
+    { kind: 'requiredIf', field: 'proxyPhone', when: { field: 'proxyName', equals: true }, message: '填了代领人，请留下他的电话。' },
     { kind: 'dateNotBefore', field: 'until', other: 'from', message: '结束日期不能早于开始日期。' },
   ],
   materials: [

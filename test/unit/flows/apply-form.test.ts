@@ -120,6 +120,14 @@ describe('apply form: checks as the resident goes, in plain words', () => {
     expect(data.get(APPLY_VALUES)).toMatchObject({ phone: '13912345678', proxy: true, proxyName: '李四', until: '2026-12-31' });
   });
 
+  it('a rule "required when another is filled in" (equals: true) holds for any text there', async () => {
+    const { ctx, formStep } = setup();
+    await formStep.enter(ctx);
+    await formStep.onAnswer!(ctx, { values: { hukouAddress: '上海市静安区', region: '310106' } });
+    const out = await formStep.onAnswer!(ctx, { values: { phone: '13912345678', proxyName: '李四', proxyPhone: '' } });
+    expect(errorsOf(out)).toEqual({ proxyPhone: { text: '填了代领人，请留下他的电话。' } });
+  });
+
   it('"previous part" goes back a group with what was typed kept', async () => {
     const { ctx, formStep } = setup();
     await formStep.enter(ctx);

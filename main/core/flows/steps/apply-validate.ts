@@ -24,9 +24,13 @@ export function dateValid(v: string): boolean {
 
 export const isEmpty = (v: FormValue | undefined): boolean => v === undefined || v === '' || v === false;
 
+/** A `requiredIf` condition: `equals: true` means "the other field is filled in" (a ticked box, any text), as the platform reads it. */
+const conditionHolds = (when: { field: string; equals: string | boolean }, values: Record<string, FormValue>): boolean =>
+  when.equals === true ? !isEmpty(values[when.field]) : values[when.field] === when.equals;
+
 /** Is the field required with these values (its own flag, or a `requiredIf` rule whose condition holds)? */
 export function requiredNow(field: FormField, rules: readonly CrossFieldRule[], values: Record<string, FormValue>): boolean {
-  return field.required || rules.some((r) => r.kind === 'requiredIf' && r.field === field.id && values[r.when.field] === r.when.equals);
+  return field.required || rules.some((r) => r.kind === 'requiredIf' && r.field === field.id && conditionHolds(r.when, values));
 }
 
 /** The value as the form keeps it: trimmed text, upper-case X in ID numbers, numbers as numbers. */
@@ -93,7 +97,7 @@ export function ruleErrors(
     const v = values[r.field];
     const broken =
       r.kind === 'requiredIf'
-        ? values[r.when.field] === r.when.equals && isEmpty(v)
+        ? conditionHolds(r.when, values) && isEmpty(v)
         : r.kind === 'dateNotBefore'
           ? typeof v === 'string' &&
             typeof values[r.other] === 'string' &&
