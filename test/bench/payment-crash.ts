@@ -1,6 +1,5 @@
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -11,7 +10,7 @@ import { buildCatalog } from '../../emulators/platform/dataset.js';
 import { CatalogVersions } from '../../emulators/platform/versions.js';
 import { JOURNAL_FILE } from '../../main/core/payment/journal-db.js';
 import { finalStates } from '../../main/core/payment/states.js';
-import { root } from '../support/kiosk-process.js';
+import { bundleChild } from '../support/bundle-child.js';
 
 /**
  * `npm run -s bench -- payment-crash --trials N [--ledger FILE]`: N payments against the platform emulator, each
@@ -38,22 +37,8 @@ export async function benchPaymentCrash(): Promise<void> {
     payments: { ledgerFile, timings: { passwordMs: 100, reverseNotBeforeMs: 150, payTimeoutMs: 400, slowNotificationMs: 30 } },
   });
   const baseUrl = await server.listen();
-  // bundled once: a child then starts in ~0.1 s instead of compiling TypeScript every time; under node_modules so
-  // that its imports of native packages (better-sqlite3) resolve
-  const bundleDir = path.join(root, 'node_modules', '.cache', 'payment-crash');
-  mkdirSync(bundleDir, { recursive: true });
-  const worker = path.join(bundleDir, 'worker.mjs');
-  await build({
-    entryPoints: [path.join(root, 'test', 'bench', 'payment-crash-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: worker,
-    external: ['better-sqlite3'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
-    logLevel: 'error',
-  });
+  // bundled once: a child then starts in ~0.1 s instead of compiling TypeScript every time
+  const worker = await bundleChild('test/bench/payment-crash-worker.ts', 'payment-crash');
   const dataDir = path.join(work, 'data');
   const killedIn = new Map<string, number>();
   let killed = 0;

@@ -6,6 +6,7 @@ import { benchReceipt } from './receipt.js';
 import { benchSearch } from './search.js';
 import { benchStartup } from './startup.js';
 import { benchPaymentCrash } from './payment-crash.js';
+import { benchApplyCrash } from './apply-crash.js';
 
 /** `npm run bench -- <name>`: benchmarks that print ratios against a baseline measured in the same run. */
 const benches: Record<string, () => Promise<unknown>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ime: () => benchIme(),
   handwriting: () => benchHandwriting(),
   'payment-crash': () => benchPaymentCrash(),
+  'apply-crash': () => benchApplyCrash(),
 };
 
 // names are the arguments that are neither a --flag nor a flag's value (`payment-crash --trials 1000`)
