@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
+import { findUnreachable, modes, setMode, settle, viewports } from '../support/layout-check.js';
 import { root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
@@ -101,5 +102,28 @@ describe('matters in the resident’s language (screen in Uyghur)', () => {
     await expect.poll(async () => (await voice()).lastSpoken ?? '', { timeout: 20_000 }).toContain('房产税查询');
     expect((await voice()).errorKey).toBeNull();
     await page.getByTestId('read-aloud').click();
+  });
+
+  it('the Uyghur keyboard fits with big keys at every screen size, standard and 长辈模式', async () => {
+    await page.getByTestId('back').click();
+    await page.getByTestId('search-screen').waitFor();
+    await page.getByTestId('osk-clear').click();
+    // back on the search screen, the keyboard starts with the Uyghur letters again
+    await expect.poll(() => page.getByTestId('osk-lang').getAttribute('data-mode')).toBe('uyghur');
+    for (const v of viewports)
+      for (const mode of modes) {
+        await page.setViewportSize({ width: v.width, height: v.height });
+        await setMode(page, mode);
+        await settle(page);
+        const sizes = await page
+          .locator('[data-testid="osk"] [data-key]')
+          .evaluateAll((keys) => keys.map((k) => Math.min(k.getBoundingClientRect().width, k.getBoundingClientRect().height)));
+        expect(sizes.length, `${v.name} ${mode}`).toBe(33);
+        expect(Math.min(...sizes), `${v.name} ${mode}`).toBeGreaterThanOrEqual(mode === 'elderly' ? 88 : 64);
+        await shot(`keyboard-${v.name}-${mode}`);
+        expect(await findUnreachable(page), `${v.name} ${mode}`).toEqual([]);
+      }
+    await setMode(page, 'standard');
+    await page.setViewportSize({ width: 1280, height: 1024 });
   });
 });
