@@ -26,7 +26,12 @@ const asDate = (digits: string) =>
  * digits only); choices are big buttons, regions a province → city → district picker. Messages from the core sit
  * under their field.
  */
-export function ApplyFormStep({ view, answer }: StepProps<'applyForm'>) {
+export function ApplyFormStep(props: StepProps<'applyForm'>) {
+  // a new group starts fresh (its values, the field with the keyboard); messages for the same group keep what was typed
+  return <FormGroup key={props.view.group.id} {...props} />;
+}
+
+function FormGroup({ view, answer }: StepProps<'applyForm'>) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, Value>>(() =>
     Object.fromEntries(view.fields.filter((f) => asked(f) && f.value !== null).map((f) => [f.id, f.value as Value])),
