@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,8 +7,9 @@ import { buildCatalog } from '../../emulators/platform/dataset.js';
 import { PlatformServer, type PlatformFault } from '../../emulators/platform/server.js';
 import { CatalogVersions } from '../../emulators/platform/versions.js';
 import type { SubmissionProgress } from '../../main/core/apply/apply-types.js';
+import { StoreError } from '../../main/core/store/errors.js';
 import { applySide, emulatorSecret, type ApplySide } from '../support/apply-side.js';
-import { persona, residencePermitDraft, seniorCardDraft } from '../support/apply-drafts.js';
+import { fakePdf, persona, residencePermitDraft, seniorCardDraft } from '../support/apply-drafts.js';
 
 /** The submission service against the platform emulator: saved first, delivered once, resumed, refused by field. */
 let server: PlatformServer;
@@ -217,5 +219,35 @@ describe('submitting an application', () => {
     for (const secret of [idNumber, name, '%PDF', '13900000008', 'JVBER' /* base64 of %PDF */])
       expect(bytes.includes(Buffer.from(secret)), secret).toBe(false);
     expect(bytes.includes(Buffer.from('89504e47', 'hex'))).toBe(false);
+  });
+
+  it('disk full: a typed error before anything is sent, nothing kept, the draft intact', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'apply-full-'));
+    const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir]);
+    if (mount.status !== 0) throw new Error(`this test mounts a 512 KiB tmpfs and needs root: ${mount.stderr.toString()}`);
+    try {
+      const s = applySide(dir, baseUrl);
+      try {
+        const draft = residencePermitDraft({
+          phone: '13900000009',
+          materials: [{ materialId: 'housing', kind: 'scan', pdf: fakePdf(700_000), pages: 3 }],
+        });
+        const requests = server.requests.length;
+        const error = await s.service.submit(draft, { signal: signal(), deadlineMs: 10_000 }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(StoreError);
+        expect(error).toMatchObject({ code: 'diskFull' });
+        expect(server.requests.length).toBe(requests);
+        expect(s.outbox.depth()).toBe(0);
+        expect((s.db.prepare('SELECT count(*) AS n FROM application_reference').get() as { n: number }).n).toBe(0);
+        expect(draft.materials.some((m) => m.kind === 'scan' && m.pdf.some((b) => b !== 0))).toBe(true);
+      } finally {
+        s.close();
+      }
+    } finally {
+      spawnSync('umount', [dir]);
+    }
   });
 });

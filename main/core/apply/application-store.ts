@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.js';
+import { StoreError, storeFailure } from '../store/errors.js';
 import type { PayloadCipher } from '../outbox/cipher.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { AcceptedCase, ApplicationDraft, FormValue } from './apply-types.js';
@@ -78,12 +79,18 @@ export class ApplicationStore {
     const localReference = localReferenceOf(idempotencyKey);
     const savedAt = this.now().toISOString();
     const stored = toStored(draft, localReference, savedAt);
-    this.db.transaction(() => {
-      this.outbox.enqueue('application', stored, idempotencyKey);
-      this.db
-        .prepare('INSERT INTO application_reference (local_reference, idempotency_key, matter_id, saved_at) VALUES (?, ?, ?, ?)')
-        .run(localReference, idempotencyKey, draft.matterId, savedAt);
-    })();
+    try {
+      this.db.transaction(() => {
+        this.outbox.enqueue('application', stored, idempotencyKey);
+        this.db
+          .prepare('INSERT INTO application_reference (local_reference, idempotency_key, matter_id, saved_at) VALUES (?, ?, ?, ?)')
+          .run(localReference, idempotencyKey, draft.matterId, savedAt);
+      })();
+    } catch (e) {
+      // disk full or failing: a typed error, nothing of it written, and the resident is not told it was saved
+      if (e instanceof StoreError) throw e;
+      storeFailure(e, this.db.name, 'saving an application');
+    }
     return { idempotencyKey, localReference, stored };
   }
 
