@@ -104,7 +104,7 @@ describe('matters in the resident’s language (screen in Uyghur)', () => {
     await page.getByTestId('read-aloud').click();
   });
 
-  it('the Uyghur keyboard fits with big keys at every screen size, standard and 长辈模式', async () => {
+  it('the Uyghur keyboard fits with big keys at every screen size, standard and 长辈模式, and the keypad types on it', async () => {
     await page.getByTestId('back').click();
     await page.getByTestId('search-screen').waitFor();
     await page.getByTestId('osk-clear').click();
@@ -125,5 +125,12 @@ describe('matters in the resident’s language (screen in Uyghur)', () => {
       }
     await setMode(page, 'standard');
     await page.setViewportSize({ width: 1280, height: 1024 });
+
+    // the keypad drives it: left moves leftwards on the right-to-left row (چ → ۋ), enter types the key
+    await page.locator('[data-testid="osk"] [data-key="چ"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('ۋ');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('ۋ');
   });
 });
