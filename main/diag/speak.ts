@@ -1,14 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createLogger } from '../core/log/logger.js';
 import { SpeechError } from '../core/speech/engine.js';
 import { espeakEngine } from '../core/speech/espeak-engine.js';
-import { normalizeForSpeech } from '../core/speech/normalize.js';
-import { isSpeechLanguage } from '../core/speech/speech-service.js';
-import { fixWavSizes, wavInfo } from '../core/speech/wav.js';
+import { isSpeechLanguage, SpeechService } from '../core/speech/speech-service.js';
+import { speechRuns } from '../core/speech/voice-choice.js';
+import { wavInfo } from '../core/speech/wav.js';
 
 /**
  * `diag speak "<text>" --out FILE.wav [--lang zh-CN|en|ug] [--slow]`: the default engine's voice for the language,
- * the text normalised as the kiosk does, written as a WAV. Prints JSON; null on bad usage.
+ * the text normalised and each script read by its own voice as the kiosk does (Chinese characters by the Chinese
+ * voice even with `--lang en`), written as a WAV. Prints JSON (`voice`: the voices used, joined by +); null on bad usage.
  */
 export async function speak(argv: string[]): Promise<{ out: string; err: string; code: number } | null> {
   const flag = (name: string) => {
@@ -20,12 +22,12 @@ export async function speak(argv: string[]): Promise<{ out: string; err: string;
   const language = flag('--lang') ?? 'zh-CN';
   if (!text || !out || !isSpeechLanguage(language)) return null;
   const engine = espeakEngine();
-  const spoken = normalizeForSpeech(text, language);
+  const voices = [...new Set(speechRuns(text, language).map((r) => engine.voiceFor(r.language)))].join('+');
   try {
-    const wav = fixWavSizes(await engine.synthesize(spoken, language, { rate: argv.includes('--slow') ? 130 : 165 }));
+    const { spoken, wav } = await new SpeechService(engine, createLogger({ level: 'silent' })).say(text, language, argv.includes('--slow'));
     writeFileSync(path.resolve(out), wav);
     const info = wavInfo(wav);
-    const report = { out: path.resolve(out), engine: engine.id, voice: engine.voiceFor(language), language, spoken, ...info };
+    const report = { out: path.resolve(out), engine: engine.id, voice: voices, language, spoken, ...info };
     return { out: JSON.stringify(report, null, 2) + '\n', err: '', code: 0 };
   } catch (e) {
     if (!(e instanceof SpeechError)) throw e;
