@@ -37,6 +37,12 @@ describe('a matter in the session language', () => {
     expect(translated[0]!.text).not.toMatch(HAN);
 
     const en = i18n.getFixedT('en');
+    const english = guideSpeech(proof, guideView(proof, 'en'), en, { t: en, language: 'en' });
+    expect(english).toHaveLength(1);
+    // English throughout, with English punctuation (never "Proof：户籍证明")
+    expect(english[0]!.text).toContain('Household registration certificate');
+    expect(english[0]!.text).not.toMatch(/[\p{Script=Han}：；，。、]/u);
+
     const chineseOnly = guideSpeech(untranslated, guideView(untranslated, 'en'), zh, { t: en, language: 'en' });
     expect(chineseOnly.map((p) => p.language)).toEqual(['en', 'zh-CN']);
     expect(chineseOnly[0]!.text).toBe('This guide is available in Chinese only. It is read in Chinese.');
