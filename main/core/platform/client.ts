@@ -123,7 +123,13 @@ export class PlatformClient {
     let status = 0;
     try {
       // never follow: a redirect would re-send the resident's data and this terminal's signature to another address
-      const res = await this.fetchImpl(url, { method, headers, body: body.length > 0 ? body : undefined, signal, redirect: 'manual' });
+      const res = await this.fetchImpl(url, {
+        method,
+        headers,
+        body: body.length === 0 ? undefined : typeof body === 'string' ? body : new Uint8Array(body),
+        signal,
+        redirect: 'manual',
+      });
       status = res.status;
       if (status >= 300 && status < 400) {
         await res.body?.cancel().catch(() => undefined);
