@@ -41,9 +41,10 @@ async function main(): Promise<void> {
   if (!injectShell) logger.warn('the touch UI was built without the attract shell: the first paint waits for its script');
   const server = await startBridgeServer({
     rendererDir,
-    renderPage: (built) => {
+    renderPage: (built, { credentialed }) => {
       let html = built;
-      const data = injectShell && attractShellData(kiosk);
+      // only for the window that holds the bridge: any other gets the plain page, which says it cannot connect
+      const data = credentialed && injectShell && attractShellData(kiosk);
       if (data)
         try {
           html = injectShell(built, data);

@@ -19,8 +19,11 @@ export interface BridgeServerOptions {
   logger: Logger;
   /** A launch ticket came back expired or spent: the window that holds it cannot connect (browser mode reopens it). */
   onLaunchTicketFailed?: (reason: 'expired' | 'spent') => void;
-  /** Composes the UI's page from the built index.html (the attract shell, its stylesheet inlined: page.ts). */
-  renderPage?: (indexHtml: string) => ServedPage;
+  /**
+   * Composes the UI's page from the built index.html (the attract shell, its stylesheet inlined: page.ts).
+   * `credentialed`: the request carries the current UI credential (only that window can drive the kiosk).
+   */
+  renderPage?: (indexHtml: string, request: { credentialed: boolean }) => ServedPage;
   /** Injected in tests. */
   access?: UiAccess;
 }
@@ -91,7 +94,8 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<B
       return;
     }
     if (options.renderPage && file === indexFile) {
-      const page = options.renderPage(readFileSync(file, 'utf8'));
+      const credentialed = access.isCurrent(readCookie(req.headers.cookie, uiCookieName));
+      const page = options.renderPage(readFileSync(file, 'utf8'), { credentialed });
       return sendHtml(res, page.html, securityHeaders(origin, page.styleHashes));
     }
     sendFile(res, file, securityHeaders(origin));

@@ -27,11 +27,19 @@ const shell = shellTouches;
 if (!shell) root.render(app);
 else {
   // React replaces the served shell in one commit once it can draw the same screen (the core's snapshot is in), so
-  // no frame shows anything but an attract screen; a touch the shell took then starts the session
+  // no frame shows anything but an attract screen; a touch the shell took then starts the session. If the bridge
+  // fails first (refused, lost), React takes over at once and says so: the shell could start nothing.
+  let shown = false;
+  const show = () => {
+    if (!shown) root.render(app);
+    shown = true;
+  };
+  const offConnection = bridge.onConnection((connected) => connected || show());
   const stopWaiting = stores.session.subscribe(({ session }) => {
     if (!session) return;
     stopWaiting();
-    root.render(app);
+    offConnection();
+    show();
     const touch = shell.taken();
     if (touch && session.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
   });

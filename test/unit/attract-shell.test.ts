@@ -7,6 +7,7 @@ import {
   renderAttractShell,
   type AttractShellData as RendererShellData,
 } from '../../renderer/src/attract-shell/render.js';
+import { formatDate, formatTime } from '../../renderer/src/i18n/format.js';
 import { AttractScreen } from '../../renderer/src/screens/AttractScreen.js';
 import { renderUi, textOf } from '../support/render-ui.js';
 
@@ -112,6 +113,23 @@ describe('the attract shell served with the page (issue 9 #14)', () => {
     expect(injectAttractShell('<html lang="zh-CN"><div id="root"></div></html>', data())).toBe(
       '<html lang="zh-CN"><div id="root"></div></html>',
     );
+  });
+});
+
+describe('the attract clock', () => {
+  it('builds its time formatters once, not every second', () => {
+    const tick = (at: number) => {
+      formatTime(at, 'Asia/Shanghai');
+      for (const lang of ['zh-CN', 'en', 'ug']) formatDate(at, 'Asia/Shanghai', lang, { weekday: true });
+    };
+    tick(NOW);
+    const built = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let s = 1; s <= 60; s++) tick(NOW + s * 1000);
+      expect(built).not.toHaveBeenCalled();
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 

@@ -24,12 +24,24 @@ function formatUyghurDate(at: Date, timeZone: string, weekday: boolean): string 
   const p = parts(at, timeZone);
   const date = `${p.year}-يىلى ${Number(p.day)}-${UG_MONTHS[Number(p.month) - 1]}`;
   if (!weekday) return date;
-  const day = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(at);
+  const day = formatter('en-US', { timeZone, weekday: 'short' }).format(at);
   return `${date}، ${UG_WEEKDAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(day)]}`;
 }
 
+/**
+ * Formatters are built on first use and kept: building one costs far more than using it (the attract clock formats
+ * every second), and none is built while the first screen loads.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 function parts(at: Date, timeZone: string, weekday = false): Record<string, string> {
-  const f = new Intl.DateTimeFormat(weekday ? 'zh-CN' : 'en-US', {
+  const f = formatter(weekday ? 'zh-CN' : 'en-US', {
     timeZone,
     year: 'numeric',
     month: 'numeric',
@@ -54,7 +66,7 @@ export function formatDate(at: When, timeZone: string, lang: string, opts: { wee
   const d = asDate(at);
   if (isUyghur(lang)) return formatUyghurDate(d, timeZone, opts.weekday ?? false);
   if (!isChinese(lang))
-    return new Intl.DateTimeFormat('en-GB', {
+    return formatter('en-GB', {
       timeZone,
       day: 'numeric',
       month: opts.weekday ? 'long' : 'short',
