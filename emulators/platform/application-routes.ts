@@ -130,7 +130,8 @@ export class ApplicationRoutes {
       const b = submissionBody(r.body);
       if (typeof b === 'string') return fail(400, 'badRequest', b);
       const outcome = this.desk.submit(r.terminal, b, { rejectField: faults.rejectField });
-      if (outcome.status === 200) return faults.dropAfterStoring ? { drop: true } : ok(outcome.body);
+      // duplicateSubmission loses the reply of a newly opened case: the terminal's repeat gets the case
+      if (outcome.status === 200) return faults.dropAfterStoring && outcome.body.duplicate === false ? { drop: true } : ok(outcome.body);
       return fail(outcome.status, outcome.code, outcome.message, 'field' in outcome ? outcome.field : undefined);
     }
     return null;

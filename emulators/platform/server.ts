@@ -19,7 +19,7 @@ export const platformFaults = [
   { name: 'badHash', help: 'issue proofs whose sha256 does not match the document' },
   { name: 'fieldRejected', help: 'refuse every new application, naming one field of its form (the resident corrects it)' },
   { name: 'uploadCut', help: 'cut the connection halfway through the first chunk of every upload (the terminal resumes)' },
-  { name: 'duplicateSubmission', help: 'store an application, then cut the connection before answering (the terminal repeats it)' },
+  { name: 'duplicateSubmission', help: 'store each new application, then cut the connection before answering (the repeat gets the case)' },
 ] as const;
 export type PlatformFault = (typeof platformFaults)[number]['name'];
 
