@@ -970,6 +970,7 @@ export const en: Shape<Messages> = {
       group: 'Part {{index}} of {{count}}',
       prefilledCard: 'From your ID card',
       prefilledLicence: 'From your e-licence',
+      prefilledTitle: 'Filled in for you',
       required: 'Required',
       optional: 'Optional',
       yes: 'Yes',

@@ -986,6 +986,7 @@ export const ug: Shape<Messages> = {
       group: '{{count}} قىسىمنىڭ {{index}}-قىسمى',
       prefilledCard: 'كىملىكتىن ئوقۇلدى',
       prefilledLicence: 'ئېلېكترونلۇق گۇۋاھنامىدىن ئوقۇلدى',
+      prefilledTitle: 'سىز ئۈچۈن ئاپتوماتىك تولدۇرۇلدى',
       required: 'چوقۇم تولدۇرۇلىدۇ',
       optional: 'ئىختىيارى',
       yes: 'ھەئە',

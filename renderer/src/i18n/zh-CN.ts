@@ -937,6 +937,7 @@ export const zhCN = {
       group: '第 {{index}} 部分，共 {{count}} 部分',
       prefilledCard: '已从身份证读取',
       prefilledLicence: '已从电子证照读取',
+      prefilledTitle: '已为您自动填写',
       required: '必填',
       optional: '选填',
       yes: '是',

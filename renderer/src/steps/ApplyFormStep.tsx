@@ -64,11 +64,19 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
     <section className="panel apply apply-form" data-testid="apply-form" data-group={view.group.id}>
       <p className="muted">{t('apply.form.group', { index: view.group.index, count: view.group.count })}</p>
       <h2>{view.group.title}</h2>
-      {view.fields.map((f) => {
+      {/* what is asked comes first; what the card or a licence gave follows, compact, under its own heading */}
+      {[...view.fields.filter(asked), ...view.fields.filter((f) => !asked(f))].map((f, i, all) => {
         const error = errorText(t, f.error);
         const from = prefilledLabel(t, f);
+        const firstPrefilled = from !== null && (i === 0 || asked(all[i - 1]!));
         return (
-          <div className="apply-field" key={f.id} data-testid={`field-${f.id}`} data-prefilled={f.prefilled ?? 'no'}>
+          <div
+            className={from ? 'apply-field prefilled' : 'apply-field'}
+            key={f.id}
+            data-testid={`field-${f.id}`}
+            data-prefilled={f.prefilled ?? 'no'}
+          >
+            {firstPrefilled && <h3 className="apply-prefilled-title">{t('apply.form.prefilledTitle')}</h3>}
             <span className="apply-label" id={`label-${f.id}`}>
               {f.label}
               <span className="muted"> {from ?? (f.required ? t('apply.form.required') : t('apply.form.optional'))}</span>
