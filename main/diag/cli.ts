@@ -8,6 +8,7 @@ import { describeFlows } from '../core/flows/registry.js';
 import { defaultConfigFile, defaultDataDir } from '../core/paths.js';
 import { auditCommand } from './audit.js';
 import { paymentsCommand } from './payments.js';
+import { applicationsCommand } from './applications.js';
 import { catalogSearch } from './catalog.js';
 import { printerStatus } from './printer.js';
 import { printTestPage } from './test-page.js';
@@ -38,6 +39,9 @@ const usage = `usage: npm run -s diag -- <subcommand> [--config FILE]
   audit verify [--data-dir DIR]
                   check the audit log's hash chain across its archive files; exit 1 naming the first edited or
                   deleted row (JSON report on stdout with the chain's head hash)
+  applications [--reference ZD…] [--data-dir DIR]
+                  applications saved here that still wait for the platform (local reference, matter, attempts, last
+                  error) and, with --reference, what became of one: queued, accepted with its case number, or refused
   payments reconcile [--date YYYY-MM-DD] [--csv FILE] [--data-dir DIR] [--platform URL]
                   对账 of one day (default today in the terminal's zone): the payment journal against the platform's
                   statement (JSON on stdout; --csv writes the CSV); exit 1 when an order disagrees or is unfinished
@@ -192,6 +196,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'audit': {
       const result = auditCommand(rest, defaultDataDir());
+      process.stdout.write(result.out);
+      process.stderr.write(result.err);
+      return result.code;
+    }
+    case 'applications': {
+      const result = applicationsCommand(rest, defaultDataDir());
       process.stdout.write(result.out);
       process.stderr.write(result.err);
       return result.code;
