@@ -123,6 +123,24 @@ describe('submitting an application', () => {
     expect(casesWithPhone('13900000002')).toHaveLength(1);
   });
 
+  it('queued, then refused by the platform after the resident left: the refusal is kept under the local reference', async () => {
+    const s = side();
+    fault('offline');
+    const out = await s.service.submit(residencePermitDraft({ phone: '13900000010' }), { signal: signal(), deadlineMs: 10_000 });
+    expect(out.kind).toBe('queued');
+    server.faults.delete('offline');
+    fault('fieldRejected');
+    await drain(s);
+    if (out.kind === 'queued')
+      expect(s.service.reference(out.localReference)).toEqual({
+        outcome: 'refused',
+        matterId: 'sh-kiosk-112',
+        savedAt: expect.any(String),
+        message: expect.stringContaining('门牌号'),
+      });
+    expect(casesWithPhone('13900000010')).toHaveLength(0);
+  });
+
   it('past the deadline (platform slow): queued at the deadline, delivered in the background', async () => {
     const s = side({ timeoutMs: 8000 });
     fault('slow');
