@@ -52,7 +52,7 @@ export class ApplicationDesk {
 
   constructor(
     private readonly deps: {
-      forms: ReadonlyMap<string, EmulatedForm>;
+      formOf: (matterId: string) => EmulatedForm | null;
       matterName: (matterId: string) => { name: string; agency: string } | null;
       licences: LicenceLibrary;
       uploads: UploadStore;
@@ -73,7 +73,7 @@ export class ApplicationDesk {
       this.duplicatesAnswered++;
       return { status: 200, body: { ...seen.reply, duplicate: true } };
     }
-    const form = this.deps.forms.get(b.matterId);
+    const form = this.deps.formOf(b.matterId);
     const matter = this.deps.matterName(b.matterId);
     if (!form || !matter) return { status: 404, code: 'notFound', message: `no application form for ${b.matterId}` };
     if (b.formVersion !== form.version) return { status: 409, code: 'formOutdated', message: '申请表已更新，请重新填写（表单版本不一致）' };

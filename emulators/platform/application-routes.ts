@@ -1,7 +1,9 @@
 import type http from 'node:http';
-import { applyForms, formReply } from './apply-forms.js';
+import { applyForms, formReply, type EmulatedForm } from './apply-forms.js';
 import { ApplicationDesk, type SubmissionBody } from './application-desk.js';
 import type { CaseReply } from './case-book.js';
+import type { PlatformMatter } from './generate.js';
+import { genericForm } from './generic-form.js';
 import { LicenceLibrary } from './licence-library.js';
 import type { RouteReply } from './payment-routes.js';
 import { UploadStore, maxUploadBytes } from './upload-store.js';
@@ -20,22 +22,41 @@ export class ApplicationRoutes {
   readonly licences = new LicenceLibrary();
   readonly uploads: UploadStore;
   readonly desk: ApplicationDesk;
+  private readonly matter: (matterId: string) => PlatformMatter | undefined;
+  private readonly generic = new WeakMap<PlatformMatter, EmulatedForm>();
 
   constructor(o: {
     publicUrl: string;
-    matterName: (matterId: string) => { name: string; agency: string } | null;
+    /** The catalog's matter (current version), or undefined. */
+    matter: (matterId: string) => PlatformMatter | undefined;
     record: (holderId: string, queryCode: string, reply: CaseReply) => void;
     chunkSize?: number;
   }) {
+    this.matter = o.matter;
     this.uploads = new UploadStore(o.chunkSize);
     this.desk = new ApplicationDesk({
-      forms: applyForms,
-      matterName: o.matterName,
+      formOf: (id) => this.formOf(id),
+      matterName: (id) => {
+        const m = o.matter(id);
+        return m ? { name: m.name, agency: String(m.agency) } : null;
+      },
       licences: this.licences,
       uploads: this.uploads,
       publicUrl: o.publicUrl,
       record: o.record,
     });
+  }
+
+  /** The form of an apply matter: hand-written where there is one, else made from the catalog's materials. */
+  formOf(matterId: string): EmulatedForm | null {
+    const written = applyForms.get(matterId);
+    if (written) return written;
+    const m = this.matter(matterId);
+    const flows = (m?.channels as { terminal: { flows: string[] } | null } | undefined)?.terminal?.flows ?? [];
+    if (!m || !flows.includes('apply')) return null;
+    const made = this.generic.get(m) ?? genericForm(m);
+    this.generic.set(m, made);
+    return made;
   }
 
   /**
@@ -65,7 +86,7 @@ export class ApplicationRoutes {
     const path = r.url.pathname;
     const form = /^\/api\/v1\/matters\/([^/]+)\/form$/.exec(path);
     if (form && r.method === 'GET') {
-      const f = applyForms.get(decodeURIComponent(form[1]!));
+      const f = this.formOf(decodeURIComponent(form[1]!));
       return f ? ok(formReply(f)) : fail(404, 'notFound', 'this matter has no application form at terminals');
     }
     if (path === '/api/v1/licences/search' && r.method === 'POST') {

@@ -71,10 +71,7 @@ export class PlatformServer {
     this.applications = new ApplicationRoutes({
       publicUrl,
       chunkSize: options.uploadChunkSize,
-      matterName: (id) => {
-        const m = options.versions.snapshot(options.versions.current).get(id);
-        return m ? { name: m.name, agency: String(m.agency) } : null;
-      },
+      matter: (id) => options.versions.snapshot(options.versions.current).get(id),
       record: (holderId, queryCode, reply) => this.cases.add(holderId, queryCode, reply),
     });
     this.server = http.createServer((req, res) => void this.handle(req, res));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyForms, catalogMaterials, formReply } from '../../../emulators/platform/apply-forms.js';
+import { ApplicationRoutes } from '../../../emulators/platform/application-routes.js';
 import { buildCatalog } from '../../../emulators/platform/dataset.js';
 import {
   fetchMatterForm,
@@ -155,6 +156,33 @@ describe('submission replies', () => {
     expect((await rejectionOf(refused(503, { code: 'internal', message: 'busy' }), PlatformError)).transient).toBe(true);
     const garbled = platform(() => ({ status: 200, body: { caseNumber: '3101062026', status: 'accepted' } }));
     expect((await rejectionOf(submitApplication(garbled, request), PlatformError)).detail.field).toBe('queryCode');
+  });
+});
+
+describe('every apply matter has a form', () => {
+  it('the 43 apply matters of the dataset: a form the kiosk accepts, whose materials are the guide’s', async () => {
+    const catalog = new Map(buildCatalog(1).map((m) => [m.id, m]));
+    const routes = new ApplicationRoutes({ publicUrl: 'https://platform.test', matter: (id) => catalog.get(id), record: () => undefined });
+    const apply = [...catalog.values()].filter((m) =>
+      (m.channels as { terminal: { flows: string[] } | null }).terminal?.flows.includes('apply'),
+    );
+    expect(apply.length).toBeGreaterThan(40);
+    for (const m of apply) {
+      const form = routes.formOf(m.id)!;
+      const parsed = await fetchMatterForm(
+        platform(() => ({ status: 200, body: formReply(form) })),
+        m.id,
+      );
+      expect(
+        parsed.materials.map((x) => x.name),
+        m.id,
+      ).toEqual((m.materials as { name: string }[]).map((x) => x.name));
+      expect(
+        parsed.materials.map((x) => x.deferrable),
+        m.id,
+      ).toEqual((m.materials as { deferrable: boolean }[]).map((x) => x.deferrable));
+    }
+    expect(routes.formOf('sc-511602-0038')).toBeNull(); // 普通护照签发: not applied for at terminals
   });
 });
 
