@@ -25,12 +25,16 @@ export async function pageJpeg(
   maxPx = 3508,
   quality = 85,
 ): Promise<{ jpeg: Uint8Array; width: number; height: number }> {
+  // a scanner's or the screen's JPEG that needs no turn and no shrinking goes in as it is (no second compression)
+  const m = await sharp(image).metadata();
+  if (rotation === 0 && m.format === 'jpeg' && (m.orientation ?? 1) === 1 && m.space !== 'cmyk' && Math.max(m.width, m.height) <= maxPx)
+    return { jpeg: image, width: m.width, height: m.height };
   const { data, info } = await sharp(image)
     .rotate()
     .rotate(rotation)
     .resize(maxPx, maxPx, { fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
-    .jpeg({ quality, mozjpeg: true })
+    .jpeg({ quality })
     .toBuffer({ resolveWithObject: true });
   return { jpeg: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
@@ -40,5 +44,7 @@ export const PREVIEW_PX = 1000;
 
 /** The preview the screen shows for a page (turned as it will be sent): JPEG, well under the bridge's message cap. */
 export async function previewJpeg(image: Uint8Array, rotation: Rotation): Promise<Uint8Array> {
-  return (await pageJpeg(image, rotation, PREVIEW_PX, 70)).jpeg;
+  const { jpeg } = await pageJpeg(image, rotation, PREVIEW_PX, 70);
+  // its own bytes even when the page is small enough already: the two are zeroed separately
+  return jpeg === image ? image.slice() : jpeg;
 }

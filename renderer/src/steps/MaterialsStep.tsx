@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { FrameActions } from '../components/ScreenFrame.js';
@@ -24,6 +24,14 @@ export function MaterialsStep({ state, view, answer }: StepProps<'materials'>) {
   const [authorising, setAuthorising] = useState<Licence | null>(null);
   const [camera, setCamera] = useState<{ replacePageId?: string } | null>(null);
   const busy = state.status !== 'waiting';
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  const problemKey = view.problem
+    ? `${view.problem.materialId}:${view.problem.messageKey}:${JSON.stringify(view.problem.params ?? {})}`
+    : null;
+  // a new problem is brought into view and focused, so voice mode reads it and the keypad starts from it
+  useEffect(() => {
+    if (problemKey) problemRef.current?.focus();
+  }, [problemKey, state.seq]);
   const m = view.materials[view.current];
   if (!m) return null;
   const act = (a: Record<string, unknown>) => {
@@ -76,7 +84,14 @@ export function MaterialsStep({ state, view, answer }: StepProps<'materials'>) {
           </p>
         )}
         {problem && (
-          <p role="alert" className="material-problem" data-testid="materials-problem" data-key={problem.messageKey}>
+          <p
+            ref={problemRef}
+            tabIndex={-1}
+            role="alert"
+            className="material-problem"
+            data-testid="materials-problem"
+            data-key={problem.messageKey}
+          >
             {t(problem.messageKey, problem.params)}
           </p>
         )}
@@ -140,7 +155,7 @@ export function MaterialsStep({ state, view, answer }: StepProps<'materials'>) {
         )}
 
         {m.choice !== 'none' && (
-          <Button data-testid="material-change" disabled={busy} onClick={() => act({ action: 'clear' })}>
+          <Button className="material-change" data-testid="material-change" disabled={busy} onClick={() => act({ action: 'clear' })}>
             {t('materials.change')}
           </Button>
         )}
