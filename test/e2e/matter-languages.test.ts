@@ -24,6 +24,8 @@ beforeAll(async () => {
     testConfig({
       languages: ['ug', 'zh-CN', 'en'],
       defaultLanguage: 'ug',
+      // a terminal in 上海市静安区: the emulator's Sichuan district matters are implemented elsewhere
+      terminal: { id: 'TEST-0001', name: '测试终端', outlet: '测试网点', hotline: '12345', region: '310106' },
       timeouts: { idleSeconds: 300, countdownSeconds: 15 },
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
     }),
@@ -84,6 +86,12 @@ describe('matters in the resident’s language (screen in Uyghur)', () => {
     // ئۇ → 中: pinyin finds the Chinese name
     await page.getByTestId('osk-lang').click();
     await expect.poll(() => page.getByTestId('osk-lang').getAttribute('data-mode')).toBe('chinese');
+    // a matter handled elsewhere names its region beside the Uyghur words, not inside a Uyghur sentence
+    await typeKeys('lvguanye');
+    const elsewhere = page.getByTestId('search-results').getByTestId('matter').first().getByTestId('matter-region');
+    await expect.poll(() => elsewhere.textContent()).toBe('باشقا رايوندا بېجىرىلىدۇ: 四川省广安市广安区');
+    expect(await elsewhere.locator('[lang="zh-CN"]').textContent()).toBe('四川省广安市广安区');
+    await page.getByTestId('osk-clear').click();
     await typeKeys('fangchanshui');
     const item = page.getByTestId('search-results').getByTestId('matter').filter({ hasText: '房产税查询' }).first();
     await item.waitFor();

@@ -46,11 +46,20 @@ export function MatterButton({
         <span className={matter.terminal ? 'badge here' : 'badge hall'}>
           {matter.terminal ? t('catalog.canDoHere') : t('catalog.goToHall')}
         </span>
-        {matter.region && (
-          <span className="badge elsewhere" data-testid="matter-region" lang="zh-CN">
-            {t('catalog.elsewhere', { region: matter.region })}
-          </span>
-        )}
+        {matter.region &&
+          (i18n.language.startsWith('zh') ? (
+            <span className="badge elsewhere" data-testid="matter-region" lang="zh-CN">
+              {t('catalog.elsewhere', { region: matter.region })}
+            </span>
+          ) : (
+            // the region's name is Chinese: beside the translated words, not inside their sentence
+            <span className="badge elsewhere" data-testid="matter-region">
+              {t('catalog.elsewhereOther')}{' '}
+              <span lang="zh-CN" dir="ltr">
+                {matter.region}
+              </span>
+            </span>
+          ))}
         {matter.department && (
           <span className="muted" lang="zh-CN">
             {matter.department}

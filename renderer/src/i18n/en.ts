@@ -278,6 +278,7 @@ export const en: Shape<Messages> = {
     viaAlias: '(you searched “{{alias}}”)',
     otherAgencies: '{{count}} other districts or offices also handle this',
     elsewhere: 'Handled in {{region}}',
+    elsewhereOther: 'Handled in another region:',
     chineseOnly: 'In Chinese only',
     noResultsFor: 'Nothing found for “{{query}}”.',
     nearbyTitle: 'Related matters you may be looking for:',

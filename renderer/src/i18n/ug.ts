@@ -282,6 +282,7 @@ export const ug: Shape<Messages> = {
     viaAlias: '(سىز «{{alias}}» نى ئىزدىدىڭىز)',
     otherAgencies: 'يەنە {{count}} رايون ياكى ئورگان بۇنى بېجىرىدۇ',
     elsewhere: '{{region}} دا بېجىرىلىدۇ',
+    elsewhereOther: 'باشقا رايوندا بېجىرىلىدۇ:',
     chineseOnly: 'پەقەت خەنزۇچە',
     noResultsFor: '«{{query}}» بويىچە ھېچنېمە تېپىلمىدى.',
     nearbyTitle: 'سىز ئىزدەۋاتقان بولۇشى مۇمكىن بولغان مۇناسىۋەتلىك ئىشلار:',

@@ -273,6 +273,7 @@ export const zhCN = {
     viaAlias: '（您搜的“{{alias}}”）',
     otherAgencies: '另有 {{count}} 个地区或部门也办理此事项',
     elsewhere: '{{region}}办理',
+    elsewhereOther: '在其他地区办理：',
     chineseOnly: '仅有中文',
     noResultsFor: '没有找到“{{query}}”。',
     nearbyTitle: '您可能要找这些相关事项：',
