@@ -14,6 +14,7 @@ import {
   testConfig,
   type RunningKiosk,
 } from '../support/kiosk-process.js';
+import { findTooSmall, findUnreachable, seriousAxeFindings, setLanguage, setMode, settle } from '../support/layout-check.js';
 
 /**
  * 办事 at the terminal, end to end in Chromium against the emulators (platform, ID card, eSCL scanner, printers):
@@ -110,7 +111,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async () => {
-  await emulatorFault(kiosk, 'platform', 'offline', false).catch(() => undefined);
+  for (const fault of ['offline', 'fieldRejected']) await emulatorFault(kiosk, 'platform', fault, false).catch(() => undefined);
   if (await page.getByTestId('attract').isVisible()) return;
   await endSession();
 });
@@ -275,6 +276,84 @@ describe('办事: applying at the terminal', () => {
     await page.getByTestId('receipt-next').click();
     await page.getByTestId('evaluation-skip').click();
     await page.getByTestId('flow-done').waitFor();
+    await endSession();
+  });
+
+  it('the apply screens fit, are big enough and pass axe in 长辈模式 and in Uyghur (right to left)', async () => {
+    await startApplying('elderly', 'jlksl', '敬老卡申领');
+    const check = async (where: string, elderly: boolean) => {
+      await settle(page);
+      expect(await findUnreachable(page), where).toEqual([]);
+      expect(await findTooSmall(page, elderly), where).toEqual([]);
+      expect(await seriousAxeFindings(page), where).toEqual([]);
+    };
+    for (const [mode, language] of [
+      ['elderly', 'zh-CN'],
+      ['standard', 'ug'],
+    ] as const) {
+      await setMode(page, mode);
+      await setLanguage(page, language);
+      await check(`guide ${mode} ${language}`, mode === 'elderly');
+      await page.getByTestId('apply-start').click();
+      await page.getByTestId('apply-licences').waitFor();
+      await check(`licences ${mode} ${language}`, mode === 'elderly');
+      const licence = page.locator('[data-testid^="licence-"]').first();
+      if ((await licence.getAttribute('aria-checked')) !== 'true') await licence.click();
+      await page.getByTestId('licences-confirm').click();
+      await page.getByTestId('apply-form').waitFor();
+      // the form opens where the resident left it: the applicant's phone the first time, the household after
+      if ((await page.getByTestId('apply-form').getAttribute('data-group')) === 'applicant') {
+        await page.getByTestId('input-phone').click();
+        await check(`form ${mode} ${language}`, mode === 'elderly');
+        await shot(`form-${mode}-${language}`);
+        await typeKeys('13912345678');
+        await nextGroup('household');
+      }
+      await check(`region picker ${mode} ${language}`, mode === 'elderly');
+      await shot(`region-${mode}-${language}`);
+      await page.getByTestId('back').click(); // back to the 一次告知 (the form's earlier steps pass through)
+      await page.getByTestId('apply-guide').waitFor();
+    }
+    await setLanguage(page, 'zh-CN');
+    await setMode(page, 'standard');
+    await endSession();
+  });
+
+  it('灵活就业登记: a field the platform refuses takes the resident back to it with the platform’s words', async () => {
+    const before = await applications();
+    await startApplying('adult', 'lhjydj', '灵活就业登记');
+    await page.getByTestId('apply-start').click();
+    await page.locator('[data-testid="apply-form"][data-group="applicant"]').waitFor();
+    await fill('phone', '13912345678');
+    await nextGroup('work');
+    await page.getByTestId('option-jobType-03').click();
+    await fill('startDate', '20260301');
+    await region('310000', '310106');
+    await page.getByTestId('form-next').click();
+    await page.getByTestId('materials').waitFor();
+    await page.getByTestId('materials-done').click();
+    await page.getByTestId('apply-review').waitFor();
+    await page.getByTestId('review-confirm').click();
+    await page.getByTestId('apply-commitment').waitFor();
+    await sign();
+    await emulatorFault(kiosk, 'platform', 'fieldRejected', true);
+    await page.getByTestId('signature-confirm').click();
+    await page.locator('[data-testid="apply-form"][data-group="work"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('error-startDate').textContent()).toContain('开始日期晚于今天');
+    await shot('field-rejected');
+    await emulatorFault(kiosk, 'platform', 'fieldRejected', false);
+    await page.getByTestId('input-startDate').click();
+    await page.getByTestId('osk-clear').click();
+    await typeKeys('20250901');
+    await page.getByTestId('form-next').click(); // 改好了，回到核对页
+    await page.getByTestId('apply-review').waitFor();
+    await page.getByTestId('review-confirm').click();
+    await page.getByTestId('apply-commitment').waitFor(); // what is signed changed: signed again
+    await sign();
+    await page.getByTestId('signature-confirm').click();
+    await page.getByTestId('apply-receipt').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('apply-receipt').getAttribute('data-outcome')).toBe('accepted');
+    expect((await applications()).casesOpened).toBe(before.casesOpened + 1);
     await endSession();
   });
 
