@@ -145,12 +145,20 @@ describe('submitting an application', () => {
     const s = side({ timeoutMs: 8000 });
     fault('slow');
     const started = Date.now();
-    const out = await s.service.submit(residencePermitDraft({ phone: '13900000003' }), { signal: signal(), deadlineMs: 300 });
+    const progress: SubmissionProgress[] = [];
+    const out = await s.service.submit(residencePermitDraft({ phone: '13900000003' }), {
+      signal: signal(),
+      deadlineMs: 300,
+      onProgress: (p) => progress.push(p),
+    });
     expect(out.kind).toBe('queued');
     expect(Date.now() - started).toBeLessThan(2000);
+    const seen = progress.length;
     server.faults.delete('slow');
     await drain(s, 20_000);
     expect(casesWithPhone('13900000003')).toHaveLength(1);
+    // the background delivery no longer reports to the screen the resident has left
+    expect(progress).toHaveLength(seen);
   }, 30_000);
 
   it('a field the platform refuses: named, nothing queued, the scans kept for the correction', async () => {

@@ -55,12 +55,11 @@ export class SubmissionService implements ApplyPort {
       (draft.commitment?.signaturePng.byteLength ?? 0);
     options.onProgress?.({ phase: 'saving', bytesDone: 0, bytesTotal: total });
     // on the disk before anything is sent: a StoreError (disk full) reaches the step, and the resident is not told it was saved
-    const saved = this.deps.store.save(draft);
-    const { idempotencyKey: key, localReference } = saved;
+    const { idempotencyKey: key, localReference, stored } = this.deps.store.save(draft);
     this.attended.add(key);
-    let stored: StoredApplication | null = saved.stored;
-    const run = this.deliverer.deliver(key, stored, options.onProgress);
-    stored = null;
+    // progress reaches the resident's screen only while submit has not returned (a delivery may carry on after it)
+    let watching = true;
+    const run = this.deliverer.deliver(key, stored, (p) => watching && options.onProgress?.(p));
 
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
@@ -73,6 +72,7 @@ export class SubmissionService implements ApplyPort {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', onAbort!);
     this.attended.delete(key);
+    watching = false;
 
     if (first === 'gaveUp' || first.kind === 'failed') {
       // saved and not delivered: the outbox takes over (joining a delivery still under way)
