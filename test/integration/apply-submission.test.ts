@@ -246,6 +246,16 @@ describe('submitting an application', () => {
     expect(bytes.includes(Buffer.from('89504e47', 'hex'))).toBe(false);
   });
 
+  it('an outbox entry that is no application this version wrote is not sent (and waits for a technician)', async () => {
+    const s = side();
+    const requests = server.requests.length;
+    expect(await s.service.deliverQueued({ matterId: 'sh-kiosk-112' }, 'key-garbled-0001')).toMatchObject({
+      result: 'failed',
+      retry: false,
+    });
+    expect(server.requests.length).toBe(requests);
+  });
+
   it('disk full: a typed error before anything is sent, nothing kept, the draft intact', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'apply-full-'));
     const mount = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', dir]);

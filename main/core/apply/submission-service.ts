@@ -94,7 +94,8 @@ export class SubmissionService implements ApplyPort {
 
   /** The outbox's delivery of an `application` entry (after a cut, a deadline, or a restart). */
   async deliverQueued(payload: unknown, idempotencyKey: string): Promise<Delivery> {
-    const r = await this.deliverer.deliver(idempotencyKey, payload as StoredApplication);
+    if (!looksStored(payload)) return { result: 'failed', retry: false, error: 'stored application is not one this version can send' };
+    const r = await this.deliverer.deliver(idempotencyKey, payload);
     return r.kind === 'failed' ? { result: 'failed', retry: true, error: r.error } : { result: 'acknowledged' };
   }
 
@@ -113,6 +114,19 @@ export class SubmissionService implements ApplyPort {
       this.deps.store.recordRefused(s, r.message);
     }
   }
+}
+
+/** A stored application as this version writes it (the outbox hands back whatever JSON it kept). */
+function looksStored(p: unknown): p is StoredApplication {
+  const a = p as Partial<StoredApplication> | null;
+  return (
+    typeof a?.localReference === 'string' &&
+    typeof a.matterId === 'string' &&
+    typeof a.formVersion === 'string' &&
+    typeof a.applicant?.idNumber === 'string' &&
+    Array.isArray(a.materials) &&
+    typeof a.values === 'object'
+  );
 }
 
 /** Zeroes the draft's scans and signature: from now on they exist only sealed in the outbox. */
