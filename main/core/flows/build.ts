@@ -112,7 +112,11 @@ function applySteps(s: StepServices): StepHandler<never>[] {
   const scanner = s.scanner;
   return [
     applyGuideStep({ apply, applicant, notice: guide }),
-    applyReadinessStep({ printer: s.printer, scanner: scanner ? (signal) => scannerReady(scanner(), signal) : null }),
+    applyReadinessStep({
+      printer: s.printer,
+      scanner: scanner ? (signal) => scannerReady(scanner(), signal) : null,
+      camera: () => (s.documentCamera?.() ?? null) !== null,
+    }),
     applyLicencesStep({ apply, applicant, audit: s.audit, now: s.now }),
     applyFormStep({ cardHolder }),
     applyReviewStep({ cardHolder }),

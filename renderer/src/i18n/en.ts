@@ -951,6 +951,7 @@ export const en: Shape<Messages> = {
       scannerNeeded:
         'The scanner is not working, and this application needs paper documents, so it cannot be done here now. Nothing has been filled in yet. Please come back later, or apply at the service hall.',
       scannerBringLater: 'The scanner is not working. You can choose to bring the paper documents later.',
+      scannerUseCamera: 'The scanner is not working. You can photograph the paper documents with the document camera instead.',
       noReceipt:
         'The printer cannot print the receipt right now. The case number and query code will be shown on screen: please write them down.',
       continue: 'OK, continue',

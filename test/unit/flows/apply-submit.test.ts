@@ -66,12 +66,13 @@ describe('一次告知 and readiness', () => {
     expect(out).toEqual({ kind: 'fail', failure: { messageKey: 'apply.error.unavailable', actions: ['home'] } });
   });
 
-  it('scanner down: stop before any work when a required paper cannot wait; only a notice when it may come later', async () => {
+  it('scanner down: stop before any work when a required paper can neither wait nor be photographed; else a notice', async () => {
     const printer = { readiness: async () => ok(undefined) } as unknown as DocumentPrinter;
     const down = {
       snapshot: async () => err(deviceError('disconnected', 'offline', 'scanner.error.offline')),
     } as unknown as DocumentScanner;
-    const step = applyReadinessStep({ printer: () => printer, scanner: (signal) => scannerReady(down, signal) });
+    let camera = false;
+    const step = applyReadinessStep({ printer: () => printer, scanner: (signal) => scannerReady(down, signal), camera: () => camera });
     const { ctx, data } = applyCtx();
     const form = elderCardForm();
     data.set(APPLY_FORM, { ...form, materials: form.materials.map((m) => ({ ...m, deferrable: false })) });
@@ -80,6 +81,16 @@ describe('一次告知 and readiness', () => {
       kind: 'fail',
       failure: { messageKey: 'apply.readiness.scannerNeeded', params: { reasonKey: 'scanner.error.offline' }, actions: ['retry', 'home'] },
     });
+    camera = true; // the photo can be taken with the document camera instead (the sources allow it)
+    const photoNow = {
+      ...form,
+      materials: form.materials.map((m) => ({ ...m, deferrable: false, sources: ['camera' as const, 'platen' as const] })),
+    };
+    data.set(APPLY_FORM, photoNow);
+    expect(viewOf(await step.enter(ctx), 'applyReadiness').notices).toEqual([
+      { messageKey: 'apply.readiness.scannerUseCamera', reasonKey: 'scanner.error.offline' },
+    ]);
+    camera = false;
     data.set(APPLY_FORM, form); // the photo may be brought later
     expect(viewOf(await step.enter(ctx), 'applyReadiness').notices).toEqual([
       { messageKey: 'apply.readiness.scannerBringLater', reasonKey: 'scanner.error.offline' },
@@ -92,7 +103,7 @@ describe('一次告知 and readiness', () => {
     const printer = {
       readiness: async () => err(deviceError('noMedia', 'media-empty', 'printer.error.paperOut')),
     } as unknown as DocumentPrinter;
-    const step = applyReadinessStep({ printer: () => printer, scanner: null });
+    const step = applyReadinessStep({ printer: () => printer, scanner: null, camera: () => false });
     const { ctx, data } = applyCtx();
     const form = elderCardForm();
     data.set(APPLY_FORM, { ...form, materials: [form.materials[0]!] });

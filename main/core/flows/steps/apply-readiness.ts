@@ -9,14 +9,17 @@ import { fail, next } from './outcomes.js';
 export type ScannerCheck = (signal: AbortSignal) => Promise<{ ready: true } | { ready: false; reasonKey: string | null }>;
 
 /**
- * Before the resident fills anything: the scanner, only when paper remains (not ready and a required material cannot
- * wait → stop here, nothing done yet; when every paper material may be brought later → say so and go on), and the
+ * Before the resident fills anything: the scanner, only when paper remains (not ready and a required material can
+ * neither wait nor be photographed with the document camera → stop here, nothing done yet; otherwise say what to do
+ * instead and go on), and the
  * A4 printer for the 受理回执 (not ready → the case number will be on screen and in the progress query instead).
  * Everything ready: straight on.
  */
 export function applyReadinessStep(deps: {
   printer: () => DocumentPrinter | null;
   scanner: ScannerCheck | null;
+  /** A document camera is configured (the screen takes photos with it). */
+  camera: () => boolean;
 }): StepHandler<{ continue: true }> {
   return {
     name: 'applyReadiness',
@@ -30,13 +33,17 @@ export function applyReadinessStep(deps: {
       if (paper.length > 0) {
         const s = deps.scanner ? await deps.scanner(ctx.signal) : { ready: false as const, reasonKey: null };
         if (!s.ready) {
-          if (paper.some((m) => m.required && !m.deferrable))
+          const mustNow = paper.filter((m) => m.required && !m.deferrable);
+          // the document camera (高拍仪) takes what the scanner cannot, where the material allows a photo
+          if (mustNow.length > 0 && deps.camera() && mustNow.every((m) => m.sources.includes('camera')))
+            notices.push({ messageKey: 'apply.readiness.scannerUseCamera', reasonKey: s.reasonKey });
+          else if (mustNow.length > 0)
             return fail({
               messageKey: 'apply.readiness.scannerNeeded',
               params: { reasonKey: s.reasonKey ?? '' },
               actions: ['retry', 'home'],
             });
-          notices.push({ messageKey: 'apply.readiness.scannerBringLater', reasonKey: s.reasonKey });
+          else notices.push({ messageKey: 'apply.readiness.scannerBringLater', reasonKey: s.reasonKey });
         }
       }
       const printer = deps.printer();
