@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
 import { findUnreachable, modes, setMode, settle, viewports } from '../support/layout-check.js';
-import { root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
+import { emulatedA4Printer, emulatedIdCardReader, root, startKiosk, testConfig, type RunningKiosk } from '../support/kiosk-process.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
@@ -28,6 +28,7 @@ beforeAll(async () => {
       terminal: { id: 'TEST-0001', name: '测试终端', outlet: '测试网点', hotline: '12345', region: '310106' },
       timeouts: { idleSeconds: 300, countdownSeconds: 15 },
       platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
+      devices: [emulatedIdCardReader, emulatedA4Printer],
     }),
   );
   browser = await launchBrowser();
@@ -140,5 +141,14 @@ describe('matters in the resident’s language (screen in Uyghur)', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe('ۋ');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('ۋ');
+  });
+
+  it('在本机办理 starts the journey under the matter’s Uyghur name', async () => {
+    await page.getByTestId('osk-clear').click();
+    await typeKeys('نوپۇس');
+    await hit('sh-kiosk-058').click();
+    await page.getByTestId('do-here').click();
+    await page.getByTestId('flow').waitFor();
+    await expect.poll(() => page.locator('.topbar .title').textContent()).toBe('نوپۇس ئىسپاتى ئېچىش');
   });
 });

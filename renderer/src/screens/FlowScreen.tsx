@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ScreenFrame } from '../components/ScreenFrame.js';
 import { useFlow } from '../flow/useFlow.js';
+import { useMatterName } from '../guide/useMatterName.js';
 import type { StepView } from '../stores/flow.js';
 import { FailurePanel } from '../steps/FailurePanel.js';
 import { stepComponents } from '../steps/index.js';
@@ -13,8 +14,10 @@ import type { StepProps } from '../steps/types.js';
 export function FlowScreen() {
   const { t } = useTranslation();
   const { state, answer, act, leave, errorKey } = useFlow();
+  // the matter's name in the session's language where the platform translated it
+  const matterName = useMatterName(state?.matter ?? null);
   if (!state) return null;
-  const title = state.matter?.name ?? t(`flow.title.${state.flowId}`);
+  const title = matterName ?? t(`flow.title.${state.flowId}`);
   const Step = stepComponents[state.view.step] as (p: StepProps<StepView['step']>) => React.JSX.Element;
   return (
     <ScreenFrame
