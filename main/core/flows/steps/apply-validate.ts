@@ -48,7 +48,7 @@ export function fieldError(field: FormField, value: FormValue | undefined, requi
   if (isEmpty(value))
     return required
       ? {
-          key: field.type === 'select' || field.type === 'region' ? 'apply.validation.choose' : 'apply.validation.required',
+          key: ['select', 'region', 'checkbox'].includes(field.type) ? 'apply.validation.choose' : 'apply.validation.required',
           params: { label: field.label },
         }
       : null;
