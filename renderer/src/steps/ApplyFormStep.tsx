@@ -89,7 +89,7 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
               <Button
                 role="checkbox"
                 aria-checked={values[f.id] === true}
-                aria-labelledby={`label-${f.id}`}
+                aria-label={`${f.label}：${values[f.id] === true ? t('apply.form.yes') : t('apply.form.no')}`}
                 data-testid={`input-${f.id}`}
                 onClick={() => set(f.id, values[f.id] !== true)}
               >
@@ -102,6 +102,7 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
                     key={o.value}
                     role="radio"
                     aria-checked={values[f.id] === o.value}
+                    aria-label={`${f.label}：${o.label}`}
                     data-testid={`option-${f.id}-${o.value}`}
                     onClick={() => set(f.id, o.value)}
                   >
@@ -143,7 +144,7 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
               <input
                 className="search-input"
                 data-testid={`input-${f.id}`}
-                aria-labelledby={`label-${f.id}`}
+                aria-label={f.label}
                 aria-current={active === f.id}
                 aria-invalid={error !== null}
                 value={text(f.id)}
