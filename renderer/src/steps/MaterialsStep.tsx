@@ -39,6 +39,7 @@ export function MaterialsStep({ state, view, answer }: StepProps<'materials'>) {
   };
   const problem = view.problem?.materialId === m.id ? view.problem : null;
   const scanning = view.scanning?.materialId === m.id ? view.scanning : null;
+  const usedLicence = m.licences.find((l) => l.id === m.licenceId) ?? null;
   const scanSources = m.sources.filter((s): s is 'platen' | 'feeder' => s !== 'camera');
 
   const captureButtons = (
@@ -76,7 +77,11 @@ export function MaterialsStep({ state, view, answer }: StepProps<'materials'>) {
           {m.pagesHint > 1 && <span className="muted">{t('materials.pagesHint', { count: m.pagesHint })}</span>}
         </p>
         <p className="big" data-testid="material-status">
-          {m.choice === 'scan' ? t('materials.status.scan', { count: m.pages.length }) : t(`materials.status.${m.choice}`)}
+          {m.choice === 'scan'
+            ? t('materials.status.scan', { count: m.pages.length })
+            : m.choice === 'licence' && usedLicence
+              ? t('materials.licence.use', { name: usedLicence.name })
+              : t(`materials.status.${m.choice}`)}
         </p>
         {scanning && (
           <p role="status" className="big" data-testid="scan-progress" aria-live="polite">
