@@ -16,10 +16,9 @@ type Section = (typeof sections)[number];
 
 /** 一次告知: everything a matter needs, one section at a time (no long scroll), with read-aloud and a QR code. */
 export function GuideScreen({ matterId, name }: { matterId: string; name: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useBridgeQuery('catalog.matter', { id: matterId }, matterId);
   const [section, setSection] = useState<Section>('overview');
-  const { i18n } = useTranslation();
   const title = q.status === 'ok' && q.data.matter ? guideView(q.data.matter, i18n.language).name : name;
   return (
     <CatalogFrame title={title} testId="guide">
