@@ -61,5 +61,8 @@ export default defineConfig({
     reportCompressedSize: false,
     // never inline assets as data: URLs — the kiosk's CSP allows fonts and scripts only from itself
     assetsInlineLimit: 0,
+    // no <link rel=modulepreload> in the page itself: the attract shell paints first, and the entry's chunks are
+    // fetched once the entry asks for them (a local round trip) instead of all competing with that first frame
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? [] : deps) },
   },
 });
