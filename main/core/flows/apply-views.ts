@@ -102,8 +102,10 @@ export const applyStepViews = [
     step: z.literal('applyCommitment'),
     text: z.string(),
     version: z.string(),
-    /** Why the last signature was refused (empty, too small), or null. */
+    /** Why the last signature was refused (empty, too small, returned by the platform), or null. */
     messageKey: z.string().nullable(),
+    /** The platform's own words when it returned the signature. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
   z.object({
     step: z.literal('applySubmitting'),

@@ -922,6 +922,7 @@ export const en: Shape<Messages> = {
       rescanFlagged: 'Some pages still need to be scanned again.',
       notDeferrable: 'This document cannot follow later. Please provide it now.',
       tooManyPages: 'A document can have at most {{max}} pages.',
+      platform: 'The platform returned this document ({{message}}). Please provide it again.',
     },
     previous: 'Previous',
     next: 'Next document',
@@ -1017,6 +1018,7 @@ export const en: Shape<Messages> = {
       empty: 'There is no signature yet. Write your name in the box with your finger.',
       tooSmall: 'The signature is too small to read. Choose “Clear” and write larger.',
       notImage: 'The signature did not arrive. Please sign again.',
+      rejected: 'The platform returned the signature ({{message}}). Please sign again.',
     },
     submit: {
       phase: { saving: 'Saving your application…', uploading: 'Uploading documents…', submitting: 'Submitting your application…' },

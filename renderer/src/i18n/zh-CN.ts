@@ -890,6 +890,7 @@ export const zhCN = {
       rescanFlagged: '还有需要重新扫描的页面。',
       notDeferrable: '这份材料不能容缺，请现在提供。',
       tooManyPages: '一份材料最多 {{max}} 页。',
+      platform: '平台退回了这份材料：{{message}} 请重新提供。',
     },
     previous: '上一项',
     next: '下一项',
@@ -984,6 +985,7 @@ export const zhCN = {
       empty: '还没有签名。请用手指在框里写下您的名字。',
       tooSmall: '签名太小了，看不清。请点“重写”，在框里写大一些。',
       notImage: '没有收到签名，请再签一次。',
+      rejected: '平台退回了签名：{{message}} 请重新签名。',
     },
     submit: {
       phase: { saving: '正在保存您的申请…', uploading: '正在上传材料…', submitting: '正在提交申请…' },

@@ -27,7 +27,7 @@ export function ApplyCommitmentStep({ view, answer }: StepProps<'applyCommitment
       <SignaturePad ref={pad} onInk={setInked} />
       {view.messageKey && (
         <p className="error" role="alert" data-testid="commitment-message" data-key={view.messageKey}>
-          {t(view.messageKey)}
+          {t(view.messageKey, view.params)}
         </p>
       )}
       <FrameActions>

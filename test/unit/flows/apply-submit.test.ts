@@ -17,6 +17,7 @@ import {
 } from '../../../main/core/flows/steps/apply-data.js';
 import { applyCommitmentStep } from '../../../main/core/flows/steps/apply-commitment.js';
 import { applyGuideStep } from '../../../main/core/flows/steps/apply-guide.js';
+import { applyMaterialsStep } from '../../../main/core/flows/steps/apply-materials.js';
 import { applyReadinessStep, scannerReady } from '../../../main/core/flows/steps/apply-readiness.js';
 import { applyReceiptStep } from '../../../main/core/flows/steps/apply-receipt.js';
 import { applySubmitStep } from '../../../main/core/flows/steps/apply-submit.js';
@@ -224,6 +225,51 @@ describe('submission and its outcomes', () => {
     expect(s.data.get(APPLY_REJECTED)).toEqual({ field: 'phone', message: '该手机号码未实名登记，请更换。' });
     expect(s.data.get(APPLY_EDITING)).toBe(true);
     expect(s.data.get(APPLY_OUTCOME)).toBeUndefined();
+  });
+
+  it('a material the platform returned: to the materials step at that material, with the platform’s words', async () => {
+    const s = setup({ kind: 'fieldRejected', field: 'materials.photo', message: '照片背景须为白色。' });
+    expect(await s.step.enter(s.ctx)).toEqual({ kind: 'next', branch: 'materials' });
+    expect(s.data.get(APPLY_EDITING)).toBe(true);
+
+    const materials = applyMaterialsStep({
+      scanner: () => null,
+      camera: () => null,
+      apply: () => s.fake.port,
+      applicant,
+      audit: { append: () => undefined },
+      log,
+      now: () => new Date('2026-11-30T02:00:00Z'),
+    });
+    const view = viewOf(await materials.enter(s.ctx), 'materials');
+    const photo = elderCardForm().materials.findIndex((m) => m.id === 'photo');
+    expect(view.problem).toEqual({
+      materialId: 'photo',
+      messageKey: 'materials.problem.platform',
+      params: { message: '照片背景须为白色。' },
+    });
+    expect(view.current).toBe(photo);
+    expect(s.data.get(APPLY_REJECTED)).toBeUndefined();
+  });
+
+  it('the signature returned: signed again (the old one zeroed) with the platform’s words, straight on to submitting', async () => {
+    const s = setup({ kind: 'fieldRejected', field: 'commitment', message: '签名无法辨认。' });
+    const old = s.data.get(APPLY_COMMITMENT)!.signaturePng;
+    expect(await s.step.enter(s.ctx)).toEqual({ kind: 'next', branch: 'commitment' });
+    expect(s.data.get(APPLY_EDITING)).toBeUndefined();
+    const view = viewOf(await applyCommitmentStep({ now: () => new Date() }).enter(s.ctx), 'applyCommitment');
+    expect(view).toMatchObject({ messageKey: 'apply.commitment.rejected', params: { message: '签名无法辨认。' } });
+    expect(s.data.get(APPLY_COMMITMENT)).toBeUndefined();
+    expect([...old].every((b) => b === 0)).toBe(true);
+  });
+
+  it('a field the terminal never asked for: the platform’s words and the way home, not a loop', async () => {
+    const s = setup({ kind: 'fieldRejected', field: 'unknownField', message: '申请信息有误。' });
+    expect(await s.step.enter(s.ctx)).toEqual({
+      kind: 'fail',
+      failure: { messageKey: 'apply.submit.refused', params: { message: '申请信息有误。' }, actions: ['home'] },
+    });
+    expect(s.data.get(APPLY_REJECTED)).toBeUndefined();
   });
 
   it('refused: what the platform said, with the guide by QR and the way home', async () => {

@@ -9,7 +9,8 @@ import type { FlowDefinition } from '../types.js';
  * the outbox (or saved until the platform is back) → 受理回执 and slip → 好差评 → done.
  *
  * Branches: the review's 修改 goes to `form`, `licences` or `materials`, which come back to `review`; a field the
- * platform refused sends `submit` back to `form`.
+ * platform refused sends `submit` back to the step that asked for it: `form`, `materials` (`materials.<id>`) or
+ * `commitment`.
  */
 export const applyFlow: FlowDefinition = {
   id: 'apply',
@@ -27,7 +28,7 @@ export const applyFlow: FlowDefinition = {
     { id: 'materials', handler: 'applyMaterials', branches: { review: 'review' } },
     { id: 'review', handler: 'applyReview', branches: { form: 'form', licences: 'licences', materials: 'materials' } },
     { id: 'commitment', handler: 'applyCommitment' },
-    { id: 'submit', handler: 'applySubmit', branches: { form: 'form' } },
+    { id: 'submit', handler: 'applySubmit', branches: { form: 'form', materials: 'materials', commitment: 'commitment' } },
     { id: 'receipt', handler: 'applyReceipt' },
     { id: 'evaluate', handler: 'evaluate' },
     { id: 'done', handler: 'done' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StepContext, StepHandler, StepOutcome } from '../types.js';
-import { APPLY_COMMITMENT, APPLY_FORM, handedOver } from './apply-data.js';
+import { APPLY_COMMITMENT, APPLY_FORM, APPLY_REJECTED, handedOver } from './apply-data.js';
 import { next } from './outcomes.js';
 import { checkSignature } from './signature-check.js';
 
@@ -21,9 +21,9 @@ const CommitmentAnswer = z
  * the time, in the run's memory only. A matter without a commitment goes straight on.
  */
 export function applyCommitmentStep(deps: { now: () => Date }): StepHandler<z.infer<typeof CommitmentAnswer>> {
-  const view = (ctx: StepContext, messageKey: string | null): StepOutcome => {
+  const view = (ctx: StepContext, messageKey: string | null, params?: Record<string, string>): StepOutcome => {
     const c = ctx.data.require(APPLY_FORM).commitment!;
-    return { kind: 'wait', view: { step: 'applyCommitment', text: c.text, version: c.version, messageKey } };
+    return { kind: 'wait', view: { step: 'applyCommitment', text: c.text, version: c.version, messageKey, ...(params && { params }) } };
   };
   return {
     name: 'applyCommitment',
@@ -31,6 +31,13 @@ export function applyCommitmentStep(deps: { now: () => Date }): StepHandler<z.in
     answer: CommitmentAnswer,
     async enter(ctx) {
       if (!ctx.data.require(APPLY_FORM).commitment || handedOver(ctx)) return next();
+      const rejected = ctx.data.get(APPLY_REJECTED);
+      if (rejected?.field === 'commitment') {
+        ctx.data.delete(APPLY_REJECTED);
+        ctx.data.get(APPLY_COMMITMENT)?.signaturePng.fill(0);
+        ctx.data.delete(APPLY_COMMITMENT);
+        return view(ctx, 'apply.commitment.rejected', { message: rejected.message });
+      }
       return view(ctx, null);
     },
     async onAnswer(ctx, a) {

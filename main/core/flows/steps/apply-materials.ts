@@ -8,7 +8,7 @@ import { checkPage } from '../../scan/page-quality.js';
 import { scanSettingsFor } from '../../scan/scan-settings.js';
 import type { AuditLog } from '../../store/audit.js';
 import type { StepContext, StepHandler, StepOutcome } from '../types.js';
-import { APPLY_AUTHORISED, APPLY_FORM, APPLY_LICENCES, APPLY_MATERIALS, doneEditing } from './apply-data.js';
+import { APPLY_AUTHORISED, APPLY_FORM, APPLY_LICENCES, APPLY_MATERIALS, APPLY_REJECTED, doneEditing } from './apply-data.js';
 import {
   entryOf,
   firstUnsettled,
@@ -244,6 +244,17 @@ export function applyMaterialsStep(deps: ApplyMaterialsDeps): StepHandler<Materi
         if (e.kind === 'licence' && !authorised.some((a) => a.licenceId === e.licenceId)) setEntry(work, m.id, { kind: 'none' });
       }
       work.problem = null;
+      const rejected = ctx.data.get(APPLY_REJECTED);
+      const returned = rejected ? materials.findIndex((m) => `materials.${m.id}` === rejected.field) : -1;
+      if (rejected && returned >= 0) {
+        ctx.data.delete(APPLY_REJECTED);
+        work.current = returned;
+        work.problem = {
+          materialId: materials[returned]!.id,
+          messageKey: 'materials.problem.platform',
+          params: { message: rejected.message },
+        };
+      }
       // a matter that asks for no material goes straight on
       if (materials.length === 0) return finish(ctx, work);
       return show(ctx, work);

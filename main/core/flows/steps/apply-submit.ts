@@ -1,10 +1,18 @@
-import type { ApplicationDraft, ApplyPort } from '../../apply/apply-types.js';
+import type { ApplicationDraft, ApplyPort, MatterForm } from '../../apply/apply-types.js';
 import type { Logger } from '../../log/logger.js';
 import type { AuditLog } from '../../store/audit.js';
 import type { StepHandler } from '../types.js';
 import { APPLY_COMMITMENT, APPLY_EDITING, APPLY_FORM, APPLY_MATERIALS, APPLY_OUTCOME, APPLY_REJECTED, APPLY_VALUES } from './apply-data.js';
 import { fail, next } from './outcomes.js';
 import { CASE } from './proof-data.js';
+
+/** The step that asked for a field the platform refused: a form field, a material (`materials.<id>`) or the signature. */
+export function stepAsking(form: MatterForm, field: string): 'form' | 'materials' | 'commitment' | null {
+  if (form.groups.some((g) => g.fields.some((f) => f.id === field))) return 'form';
+  if (field.startsWith('materials.') && form.materials.some((m) => `materials.${m.id}` === field)) return 'materials';
+  if (field === 'commitment' && form.commitment) return 'commitment';
+  return null;
+}
 
 /** How long the resident waits for the platform before the submission stays queued for the outbox to deliver. */
 export const SUBMIT_DEADLINE_MS = 20_000;
@@ -75,10 +83,14 @@ export function applySubmitStep(deps: {
         case 'queued':
           ctx.data.set(APPLY_OUTCOME, outcome);
           return next();
-        case 'fieldRejected':
+        case 'fieldRejected': {
+          const back = stepAsking(form, outcome.field);
+          if (!back) return fail({ messageKey: 'apply.submit.refused', params: { message: outcome.message }, actions: ['home'] });
           ctx.data.set(APPLY_REJECTED, { field: outcome.field, message: outcome.message });
-          ctx.data.set(APPLY_EDITING, true);
-          return next('form');
+          // the commitment comes right before the submission: signing again leads straight back here
+          if (back !== 'commitment') ctx.data.set(APPLY_EDITING, true);
+          return next(back);
+        }
         case 'refused':
           return fail({
             messageKey: ctx.matter.guideUrl ? 'apply.submit.refusedQr' : 'apply.submit.refused',
