@@ -30,6 +30,7 @@ import { Outbox } from './outbox/outbox.js';
 import { OutboxService } from './outbox/outbox-service.js';
 import { platformSender } from './outbox/platform-sender.js';
 import { createSubmissionService } from './apply/create-apply.js';
+import { createOfflineForms } from './apply/form-prefetch.js';
 import type { SubmissionService } from './apply/submission-service.js';
 import { FlowService } from './flows/flow-service.js';
 import { buildFlowRegistry, builtInStepHandlers } from './flows/build.js';
@@ -86,6 +87,8 @@ export class Kiosk {
   readonly payments: Payments | null;
   /** Applying at the terminal (ApplyPort): submissions through the durable outbox; null without a platform. */
   readonly applications: SubmissionService | null;
+  /** Apply forms cached in kiosk.sqlite after each catalog sync, shown when the platform cannot be reached. */
+  readonly offlineForms: ReturnType<typeof createOfflineForms>;
   readonly flows: FlowService;
   /** Chinese input (pinyin candidates, handwriting) for every text field. */
   readonly input: InputService;
@@ -163,6 +166,12 @@ export class Kiosk {
     const kinds = new Set(devices.map((d) => d.kind as NeededDevice));
     const runnableFlows = flowDefinitions.filter((f) => f.devices.every((d) => kinds.has(d))).map((f) => f.id);
     this.platform = createPlatformClient(this.config, options.emulatorAddresses);
+    this.offlineForms = createOfflineForms({
+      db: this.db,
+      platform: this.platform,
+      browse: (f, s, p, n) => this.catalog.browse(f, s, p, n),
+      log: options.logger.child({ module: 'apply' }),
+    });
     this.catalog = new CatalogService(
       new CatalogStore(this.db, kv, runnableFlows),
       this.platform,
@@ -172,6 +181,7 @@ export class Kiosk {
         intervalMs: (this.config.platform?.syncIntervalMinutes ?? 30) * 60_000,
         registerWipe: (w) => this.session.registerWipe(w),
         terminalRegion: this.config.terminal.region ?? null,
+        onSynced: () => this.offlineForms?.prefetcher.request(),
       },
     );
     const outboxCipher = new PayloadCipher(
@@ -189,6 +199,7 @@ export class Kiosk {
       outbox: this.outbox,
       cipher: outboxCipher,
       log: options.logger.child({ module: 'apply' }),
+      formCache: this.offlineForms?.cache,
     });
     const identityListeners = new Set<(s: IdentityView) => void>();
     this.identity = new IdentityService(
@@ -304,6 +315,7 @@ export class Kiosk {
     this.lockdown.flush();
     this.session.dispose();
     this.catalog.stop();
+    this.offlineForms?.prefetcher.stop();
     this.input.stop();
     this.outbox.stop();
     this.payments?.close();

@@ -4,6 +4,7 @@ import type { OutboxService } from '../outbox/outbox-service.js';
 import type { PlatformClient } from '../platform/client.js';
 import type { Db } from '../store/db.js';
 import { ApplicationStore } from './application-store.js';
+import type { FormCache } from './form-cache.js';
 import { SubmissionService } from './submission-service.js';
 
 /** The platform side of applying, on the kiosk's platform client and durable outbox; null without a platform. */
@@ -13,6 +14,8 @@ export function createSubmissionService(o: {
   outbox: OutboxService;
   cipher: PayloadCipher;
   log: Logger;
+  /** Forms cached for when the platform cannot be reached. */
+  formCache?: FormCache;
 }): SubmissionService | null {
   if (!o.platform) return null;
   return new SubmissionService({
@@ -20,5 +23,6 @@ export function createSubmissionService(o: {
     store: new ApplicationStore(o.outboxDb, o.outbox.outbox, o.cipher),
     kickOutbox: () => void o.outbox.kick(),
     log: o.log,
+    forms: o.formCache ?? null,
   });
 }

@@ -4,6 +4,7 @@ import { authoriseLicence, fetchMatterForm, listLicences } from '../platform/app
 import type { PlatformClient } from '../platform/client.js';
 import { PlatformError } from '../platform/errors.js';
 import { ApplicationDeliverer, type DeliveryResult } from './application-delivery.js';
+import { formLiveOrCached, type FormCache } from './form-cache.js';
 import type { ApplicationStore, ReferenceState, StoredApplication } from './application-store.js';
 import type { ApplicationDraft, ApplyPort, ELicence, MatterForm, SubmissionOutcome, SubmissionProgress } from './apply-types.js';
 
@@ -13,6 +14,8 @@ export interface SubmissionServiceDeps {
   /** Makes the outbox look at what is due now (an application left queued must not wait for another message). */
   kickOutbox: () => void;
   log: Logger;
+  /** Forms kept for when the platform cannot be reached (kiosk.sqlite); null: always the live form. */
+  forms?: FormCache | null;
 }
 
 /**
@@ -32,8 +35,15 @@ export class SubmissionService implements ApplyPort {
     this.deliverer = new ApplicationDeliverer(deps.client, (key, app, r) => this.settle(key, app, r), deps.log);
   }
 
+  /** The live form (kept for later), else — the platform unreachable — the one cached on this terminal. */
   form(matterId: string, signal: AbortSignal): Promise<MatterForm> {
-    return fetchMatterForm(this.deps.client, matterId, signal);
+    return formLiveOrCached(
+      () => fetchMatterForm(this.deps.client, matterId, signal),
+      this.deps.forms ?? null,
+      matterId,
+      this.deps.log,
+      signal,
+    );
   }
 
   licences(applicant: { idNumber: string }, signal: AbortSignal): Promise<ELicence[]> {

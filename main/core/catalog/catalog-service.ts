@@ -30,6 +30,8 @@ export interface CatalogServiceOptions {
   pageSize?: number;
   /** This terminal's GB/T 2260 region (config `terminal.region`): its matters first, others only when none match. */
   terminalRegion?: string | null;
+  /** After each sync that ended well (updated or already up to date): e.g. caching the apply forms for offline use. */
+  onSynced?: (outcome: SyncOutcome) => void;
 }
 
 /**
@@ -100,6 +102,7 @@ export class CatalogService {
             'catalog updated',
           );
         }
+        this.options.onSynced?.(outcome);
         return outcome;
       } catch (e) {
         this.failures++;

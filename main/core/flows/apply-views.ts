@@ -51,6 +51,8 @@ export const applyStepViews = [
     timeLimit: z.object({ instant: z.boolean(), legalDays: z.number().nullable(), promisedDays: z.number().nullable() }).nullable(),
     /** Devices this resident will use: the scanner only when paper remains. */
     needs: z.array(z.enum(['scanner', 'printer'])),
+    /** The e-licence library could not be reached (platform down): every material is paper this time. */
+    licencesUnavailable: z.boolean(),
   }),
   z.object({
     step: z.literal('applyReadiness'),

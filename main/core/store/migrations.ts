@@ -82,4 +82,17 @@ export const migrations: Migration[] = [
       UPDATE kv SET value = json_set(value, '$.version', 0, '$.pending', json('null')) WHERE key = 'catalog.state';
     `,
   },
+  {
+    version: 6,
+    name: 'apply form cache',
+    sql: `
+      -- the last form (一表申请) fetched for each apply matter, shown when the platform cannot be reached; no personal data
+      CREATE TABLE apply_form_cache (
+        matter_id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        form TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

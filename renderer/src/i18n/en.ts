@@ -945,6 +945,8 @@ export const en: Shape<Messages> = {
       timeDays: 'Done within {{days}} working days',
       timeLegal: 'Legal limit {{days}} working days',
       timeUnknown: 'You will be told when it is accepted',
+      licencesUnavailable:
+        'Your e-licences cannot be looked up right now (the network is down). This time please use paper: scan or photograph it here; where allowed, you may bring it later.',
       needs: { scanner: 'You will use the scanner here for paper documents', printer: 'The acceptance receipt is printed here at the end' },
       start: 'Start',
     },

@@ -913,6 +913,8 @@ export const zhCN = {
       timeDays: '承诺 {{days}} 个工作日内办结',
       timeLegal: '法定 {{days}} 个工作日',
       timeUnknown: '以受理时告知为准',
+      licencesUnavailable:
+        '现在查不到您的电子证照（网络暂时不通）。这次请用纸质材料：在本机扫描或拍照；允许以后补交的材料，也可以以后补交（容缺）。',
       needs: { scanner: '需要用本机的扫描仪扫描纸质材料', printer: '完成后在本机打印受理回执' },
       start: '开始办理',
     },

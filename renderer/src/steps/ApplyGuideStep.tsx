@@ -4,13 +4,21 @@ import { FrameActions } from '../components/ScreenFrame.js';
 import type { StepProps } from './types.js';
 import './apply.css';
 
-/** 一次告知 for this resident: every material (an e-licence of theirs marked), conditions, time limit, devices. */
+/**
+ * 一次告知 for this resident: every material (an e-licence of theirs marked), conditions, time limit, devices; and, when
+ * the platform could not be reached, that e-licences cannot be looked up now, so paper is needed.
+ */
 export function ApplyGuideStep({ view, answer }: StepProps<'applyGuide'>) {
   const { t } = useTranslation();
   const time = view.timeLimit;
   return (
     <section className="panel apply" data-testid="apply-guide">
       <h2>{t('apply.guide.title')}</h2>
+      {view.licencesUnavailable && (
+        <p className="banner" role="status" data-testid="guide-licences-unavailable">
+          {t('apply.guide.licencesUnavailable')}
+        </p>
+      )}
       <h3>{t('apply.guide.materials')}</h3>
       <ul className="apply-list">
         {view.materials.map((m) => (

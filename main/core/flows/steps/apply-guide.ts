@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { ApplyPort } from '../../apply/apply-types.js';
-import type { StepHandler } from '../types.js';
+import type { ApplyPort, ELicence } from '../../apply/apply-types.js';
+import { platformUnreachable } from '../../apply/form-cache.js';
+import { dataKey, type StepHandler } from '../types.js';
 import { APPLY_FORM, APPLY_LICENCES, licenceFor, paperMaterials } from './apply-data.js';
 import { fail, next, platformFailure } from './outcomes.js';
 
@@ -10,10 +11,25 @@ export interface MatterNotice {
   timeLimit: { instant: boolean; legalDays: number | null; promisedDays: number | null };
 }
 
+/** Set when the e-licence library could not be reached: this run goes on with paper only, and the guide says so. */
+export const APPLY_LICENCES_UNAVAILABLE = dataKey<boolean>('apply.licencesUnavailable');
+
+/** The resident's e-licences, or null when the platform cannot be reached (other errors fail the step as before). */
+async function licencesOrNone(port: ApplyPort, idNumber: string, signal: AbortSignal): Promise<ELicence[] | null> {
+  try {
+    return await port.licences({ idNumber }, signal);
+  } catch (e) {
+    if (signal.aborted || !platformUnreachable(e)) throw e;
+    return null;
+  }
+}
+
 /**
  * 一次告知 for this resident: the matter's form and the resident's e-licences come from the platform, then one
  * screen lists every material (marking those an e-licence of theirs replaces), the conditions, the time limit, and
- * the scanner only when paper remains.
+ * the scanner only when paper remains. With the platform unreachable the form may come from the terminal's cache
+ * (`ApplyPort.form`), and the e-licences cannot be looked up: the screen says paper is needed, and the journey goes
+ * on with none.
  */
 export function applyGuideStep(deps: {
   apply: () => ApplyPort | null;
@@ -32,10 +48,11 @@ export function applyGuideStep(deps: {
       if (!ctx.data.get(APPLY_FORM) || ctx.data.get(APPLY_FORM)!.matterId !== ctx.matter.id) {
         const [form, licences] = await Promise.all([
           port.form(ctx.matter.id, ctx.signal),
-          port.licences({ idNumber: applicant.idNumber }, ctx.signal),
+          licencesOrNone(port, applicant.idNumber, ctx.signal),
         ]);
         ctx.data.set(APPLY_FORM, form);
-        ctx.data.set(APPLY_LICENCES, licences);
+        ctx.data.set(APPLY_LICENCES, licences ?? []);
+        ctx.data.set(APPLY_LICENCES_UNAVAILABLE, licences === null);
       }
       const form = ctx.data.require(APPLY_FORM);
       const licences = ctx.data.require(APPLY_LICENCES);
@@ -57,6 +74,7 @@ export function applyGuideStep(deps: {
           conditions: notice?.conditions ?? [],
           timeLimit: notice?.timeLimit ?? null,
           needs: paperMaterials(form, licences).length > 0 ? ['scanner', 'printer'] : ['printer'],
+          licencesUnavailable: ctx.data.get(APPLY_LICENCES_UNAVAILABLE) ?? false,
         },
       };
     },
