@@ -23,12 +23,19 @@ export interface AttractShellData {
 /** Fills index.html's placeholder with the attract screen; returns the page unchanged when it has none. */
 export type InjectAttractShell = (indexHtml: string, data: AttractShellData) => string;
 
-/** The renderer build's shell module, or null when this build has none (then the page is served as built). */
+/**
+ * The renderer build's shell module, or null when this build has none or it does not load (then the page is served as
+ * built, and React draws the attract screen once its script has run).
+ */
 export async function loadAttractShell(rendererDir: string): Promise<InjectAttractShell | null> {
   const file = path.join(rendererDir, 'attract-shell.mjs');
   if (!existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { injectAttractShell?: InjectAttractShell };
-  return mod.injectAttractShell ?? null;
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { injectAttractShell?: InjectAttractShell };
+    return mod.injectAttractShell ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

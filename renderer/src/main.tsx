@@ -34,13 +34,16 @@ else {
     if (!shown) root.render(app);
     shown = true;
   };
-  const offConnection = bridge.onConnection((connected) => connected || show());
+  const offConnection = bridge.onConnection((connected) => {
+    if (!connected) show();
+  });
   const stopWaiting = stores.session.subscribe(({ session }) => {
     if (!session) return;
     stopWaiting();
     offConnection();
+    // a touch on a shell that React already replaced (the bridge failed then came back) is too old to act on
+    const touch = shown ? null : shell.taken();
     show();
-    const touch = shell.taken();
     if (touch && session.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
   });
 }

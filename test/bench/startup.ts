@@ -133,6 +133,8 @@ const fmt = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.mi
  * Start-up, as a ratio to a static page served the same way (the kiosk's static file code and headers, a plain Node
  * process) and painted in the same Chromium in the same run:
  *  - first paint: navigation → attract screen painted, against navigation → static page painted (target ≤ 1.5×);
+ *    then, for the kiosk, when that screen takes touches and when React has drawn it (browser mode serves the attract
+ *    screen with the page: main/browser/attract-shell.ts);
  *  - cold start of the compiled kiosk process (emulators already running, database already created): spawn → attract
  *    screen painted, against spawn of the static page server → its page painted;
  *  - and `npm start -- --headless` as a newcomer runs it (launcher, emulators, nothing to rebuild) → attract painted.
