@@ -200,6 +200,7 @@ export class Kiosk {
       cipher: outboxCipher,
       log: options.logger.child({ module: 'apply' }),
       formCache: this.offlineForms?.cache,
+      referenceRetentionDays: this.config.applications.referenceRetentionDays,
     });
     const identityListeners = new Set<(s: IdentityView) => void>();
     this.identity = new IdentityService(
@@ -266,6 +267,8 @@ export class Kiosk {
       outlet: this.config.terminal.outlet,
       holdSession: (reason) => this.session.hold(reason),
       apply: () => this.applications,
+      heldApplications: () => this.applications,
+      matterName: (matterId) => this.catalog.matter(matterId)?.name ?? null,
       scanner: () => (devices.find(isDocumentScanner) as DocumentScanner | undefined) ?? null,
       documentCamera: () => this.config.documentCamera ?? null,
     });

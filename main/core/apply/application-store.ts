@@ -31,6 +31,27 @@ export type ReferenceState =
   | { outcome: 'accepted'; matterId: string; savedAt: string; caseNumber: string; queryCode: string }
   | { outcome: 'refused'; matterId: string; savedAt: string; message: string };
 
+/** An application this terminal holds for a card holder that the platform's case list cannot show. */
+export type HeldApplication = { localReference: string } & Extract<ReferenceState, { outcome: 'queued' | 'refused' }>;
+
+/** How long a reference row stays once delivered or refused (the resident's receipt can be asked about until then). */
+export const DEFAULT_REFERENCE_RETENTION_DAYS = 30;
+
+/** The purpose the applicant's ID number is hashed under (see PayloadCipher.lookupHash). */
+const HOLDER_PURPOSE = 'application-holder';
+
+/** A local reference as typed: case and spaces do not matter. */
+export const normaliseReference = (typed: string) => typed.replace(/\s+/g, '').toUpperCase();
+
+type ReferenceRow = {
+  local_reference: string;
+  matter_id: string;
+  saved_at: string;
+  outcome: 'queued' | 'accepted' | 'refused';
+  case_number: string | null;
+  sealed_detail: Buffer | null;
+};
+
 /** The resident's local reference: short, unambiguous to read aloud, derived from the idempotency key. */
 export function localReferenceOf(idempotencyKey: string): string {
   const hex = createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 10).toUpperCase();
@@ -61,6 +82,8 @@ export function toStored(draft: ApplicationDraft, localReference: string, savedA
   };
 }
 
+const referenceColumns = 'local_reference, matter_id, saved_at, outcome, case_number, sealed_detail';
+
 /**
  * Writes applications to the durable outbox together with their reference row (one transaction), and keeps what
  * became of each local reference: the case number (query code sealed) once delivered, or the platform's refusal.
@@ -71,7 +94,12 @@ export class ApplicationStore {
     private readonly outbox: Outbox,
     private readonly cipher: PayloadCipher,
     private readonly now: () => Date = () => new Date(),
+    private readonly retentionDays: number = DEFAULT_REFERENCE_RETENTION_DAYS,
   ) {}
+
+  private holderKey(idNumber: string): string {
+    return this.cipher.lookupHash(HOLDER_PURPOSE, idNumber.trim().toUpperCase());
+  }
 
   /** Committed (synchronous=FULL) before this returns; throws a typed StoreError when the disk refuses. */
   save(draft: ApplicationDraft): { idempotencyKey: string; localReference: string; stored: StoredApplication } {
@@ -83,8 +111,10 @@ export class ApplicationStore {
       this.db.transaction(() => {
         this.outbox.enqueue('application', stored, idempotencyKey);
         this.db
-          .prepare('INSERT INTO application_reference (local_reference, idempotency_key, matter_id, saved_at) VALUES (?, ?, ?, ?)')
-          .run(localReference, idempotencyKey, draft.matterId, savedAt);
+          .prepare(
+            'INSERT INTO application_reference (local_reference, idempotency_key, matter_id, saved_at, holder_key) VALUES (?, ?, ?, ?, ?)',
+          )
+          .run(localReference, idempotencyKey, draft.matterId, savedAt, this.holderKey(draft.applicant.idNumber));
       })();
     } catch (e) {
       // disk full or failing: a typed error, nothing of it written, and the resident is not told it was saved
@@ -112,19 +142,40 @@ export class ApplicationStore {
     })();
   }
 
+  /** What became of a local reference (typed by the resident: case and spaces ignored); null when this terminal has none. */
   lookup(localReference: string): ReferenceState | null {
+    this.removeExpired();
     const r = this.db
-      .prepare('SELECT matter_id, saved_at, outcome, case_number, sealed_detail FROM application_reference WHERE local_reference = ?')
-      .get(localReference) as
-      | {
-          matter_id: string;
-          saved_at: string;
-          outcome: 'queued' | 'accepted' | 'refused';
-          case_number: string | null;
-          sealed_detail: Buffer | null;
-        }
-      | undefined;
-    if (!r) return null;
+      .prepare(`SELECT ${referenceColumns} FROM application_reference WHERE local_reference = ?`)
+      .get(normaliseReference(localReference)) as ReferenceRow | undefined;
+    return r ? this.stateOf(r) : null;
+  }
+
+  /**
+   * The card holder's applications this terminal still holds: waiting to be delivered, or refused after the resident
+   * left. Delivered ones are left out (the platform's own case list shows them with their case number). Newest first.
+   */
+  forHolder(idNumber: string): HeldApplication[] {
+    this.removeExpired();
+    const rows = this.db
+      .prepare(
+        `SELECT ${referenceColumns} FROM application_reference
+          WHERE holder_key = ? AND outcome IN ('queued', 'refused') ORDER BY saved_at DESC, local_reference`,
+      )
+      .all(this.holderKey(idNumber)) as ReferenceRow[];
+    return rows.map((r) => ({
+      localReference: r.local_reference,
+      ...(this.stateOf(r) as Extract<ReferenceState, { outcome: 'queued' | 'refused' }>),
+    }));
+  }
+
+  /** Removes reference rows delivered or refused more than the retention period ago; returns how many went. */
+  removeExpired(): number {
+    const cutoff = new Date(this.now().getTime() - this.retentionDays * 86_400_000).toISOString();
+    return this.db.prepare("DELETE FROM application_reference WHERE outcome != 'queued' AND settled_at < ?").run(cutoff).changes;
+  }
+
+  private stateOf(r: ReferenceRow): ReferenceState {
     const base = { matterId: r.matter_id, savedAt: r.saved_at };
     const detail = r.sealed_detail ? this.cipher.open(r.sealed_detail) : '';
     if (r.outcome === 'accepted') return { outcome: 'accepted', ...base, caseNumber: r.case_number ?? '', queryCode: detail };

@@ -16,11 +16,13 @@ export function createSubmissionService(o: {
   log: Logger;
   /** Forms cached for when the platform cannot be reached. */
   formCache?: FormCache;
+  /** Days a local reference still answers once delivered or refused (config `applications.referenceRetentionDays`). */
+  referenceRetentionDays?: number;
 }): SubmissionService | null {
   if (!o.platform) return null;
   return new SubmissionService({
     client: o.platform,
-    store: new ApplicationStore(o.outboxDb, o.outbox.outbox, o.cipher),
+    store: new ApplicationStore(o.outboxDb, o.outbox.outbox, o.cipher, undefined, o.referenceRetentionDays),
     kickOutbox: () => void o.outbox.kick(),
     log: o.log,
     forms: o.formCache ?? null,

@@ -5,7 +5,7 @@ import type { PlatformClient } from '../platform/client.js';
 import { PlatformError } from '../platform/errors.js';
 import { ApplicationDeliverer, type DeliveryResult } from './application-delivery.js';
 import { formLiveOrCached, type FormCache } from './form-cache.js';
-import type { ApplicationStore, ReferenceState, StoredApplication } from './application-store.js';
+import type { ApplicationStore, HeldApplication, ReferenceState, StoredApplication } from './application-store.js';
 import type { ApplicationDraft, ApplyPort, ELicence, MatterForm, SubmissionOutcome, SubmissionProgress } from './apply-types.js';
 
 export interface SubmissionServiceDeps {
@@ -100,6 +100,11 @@ export class SubmissionService implements ApplyPort {
   /** What became of an application saved here, by the local reference on the resident's receipt. */
   reference(localReference: string): ReferenceState | null {
     return this.deps.store.lookup(localReference);
+  }
+
+  /** The card holder's applications still waiting on this terminal or refused after they left (the progress query). */
+  heldFor(idNumber: string): HeldApplication[] {
+    return this.deps.store.forHolder(idNumber);
   }
 
   /** The outbox's delivery of an `application` entry (after a cut, a deadline, or a restart). */

@@ -174,6 +174,8 @@ export function configSchema(drivers: DriverCatalog) {
       documentCamera: z.strictObject({ label: z.string().min(1).max(120).nullable().default(null) }).optional(),
       /** The fleet agent (MQTT presence, alarms, signed commands, updates). Absent: off. */
       fleet: fleetConfigSchema.optional(),
+      /** Applications saved at this terminal: how many days a local reference still answers once delivered or refused. */
+      applications: z.strictObject({ referenceRetentionDays: z.number().int().min(1).max(400).default(30) }).prefault({}),
     })
     .superRefine((c, ctx) => {
       if (!c.languages.includes(c.defaultLanguage))

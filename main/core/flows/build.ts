@@ -22,6 +22,7 @@ import { applyReceiptStep } from './steps/apply-receipt.js';
 import { applyReviewStep } from './steps/apply-review.js';
 import { applySubmitStep } from './steps/apply-submit.js';
 import { caseDetailStep } from './steps/case-detail.js';
+import type { HeldApplications } from './steps/case-data.js';
 import { caseListStep } from './steps/case-list.js';
 import { copiesStep } from './steps/copies.js';
 import { doneStep } from './steps/done.js';
@@ -70,6 +71,10 @@ export interface StepServices {
   matterGuide?: (matterId: string) => (MatterNotice & { agency: string }) | null;
   /** The outlet the terminal stands in, printed on the 受理回执. */
   outlet?: string;
+  /** The progress query: applications saved at this terminal (waiting, delivered or refused), by holder or local reference. */
+  heldApplications?: () => HeldApplications | null;
+  /** A matter's name from the catalog (null when the catalog does not have it). */
+  matterName?: (matterId: string) => string | null;
 }
 
 /** Every step handler the product ships, built with the services it needs. */
@@ -85,8 +90,17 @@ export function builtInStepHandlers(s: StepServices): StepHandler<never>[] {
     receiptStep({ receiptPrinter: s.receiptPrinter, terminal: s.terminal, now: s.now }),
     evaluateStep({ outbox: s.outbox, now: s.now }),
     doneStep(),
-    progressIdentifyStep({ identity: s.identity, cardReader: () => s.identity.cardReader() }),
-    caseListStep({ platform: s.platform, holderIdNumber: () => s.identity.applicant()?.idNumber ?? null }),
+    progressIdentifyStep({
+      identity: s.identity,
+      cardReader: () => s.identity.cardReader(),
+      references: () => (s.heldApplications?.() ?? null) !== null,
+    }),
+    caseListStep({
+      platform: s.platform,
+      holderIdNumber: () => s.identity.applicant()?.idNumber ?? null,
+      held: s.heldApplications,
+      matterName: s.matterName,
+    }),
     caseDetailStep({ a4: () => s.printer() !== null, receipt: () => s.receiptPrinter() !== null }),
     printSlipStep({ printer: s.printer, receiptPrinter: s.receiptPrinter, ...s.documents }),
     ...paySteps(s),

@@ -14,6 +14,21 @@ export const CaseViewSchema = CaseSchema;
 export const CaseSummaryViewSchema = CaseSchema.pick({ caseNumber: true, matter: true, submittedAt: true, state: true });
 export type CaseSummaryView = z.infer<typeof CaseSummaryViewSchema>;
 
+/**
+ * An application saved at this terminal, by its local reference (ZD…): waiting for the platform, delivered (its case
+ * number and query code), or refused by the platform after the resident left (the platform's words). No applicant data.
+ */
+export const HeldApplicationViewSchema = z.object({
+  localReference: z.string(),
+  matter: z.object({ id: z.string(), name: z.string().nullable() }),
+  savedAt: z.string(),
+  outcome: z.enum(['queued', 'accepted', 'refused']),
+  caseNumber: z.string().nullable(),
+  queryCode: z.string().nullable(),
+  message: z.string().nullable(),
+});
+export type HeldApplicationView = z.infer<typeof HeldApplicationViewSchema>;
+
 export const StepViewSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('working'), messageKey: z.string() }),
   z.object({ step: z.literal('identify'), messageKey: z.string().nullable() }),
@@ -27,8 +42,24 @@ export const StepViewSchema = z.discriminatedUnion('step', [
     caseId: z.string().nullable(),
     receipt: z.object({ printed: z.boolean(), messageKey: z.string().nullable() }).nullable(),
   }),
-  z.object({ step: z.literal('progressIdentify'), cardReader: z.boolean(), messageKey: z.string().nullable() }),
-  z.object({ step: z.literal('caseList'), cases: z.array(CaseSummaryViewSchema), byCode: z.boolean() }),
+  z.object({
+    step: z.literal('progressIdentify'),
+    cardReader: z.boolean(),
+    messageKey: z.string().nullable(),
+    /** Whether a local reference from a 受理回执 can be typed (this terminal keeps applications). */
+    byReference: z.boolean().default(false),
+  }),
+  z.object({
+    step: z.literal('caseList'),
+    cases: z.array(CaseSummaryViewSchema),
+    byCode: z.boolean(),
+    /** The holder's applications this terminal still holds (waiting, or refused after they left), newest first. */
+    held: z.array(HeldApplicationViewSchema).default([]),
+    /** The platform could not be asked: `cases` is empty because of that, not because there are none. */
+    platformUnavailable: z.boolean().default(false),
+  }),
+  /** One application found by the local reference typed from its 受理回执. */
+  z.object({ step: z.literal('heldApplication'), application: HeldApplicationViewSchema }),
   z.object({
     step: z.literal('caseDetail'),
     case: CaseViewSchema,

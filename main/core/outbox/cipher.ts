@@ -41,6 +41,17 @@ export class PayloadCipher {
     private readonly suite: CryptoSuite = 'default',
   ) {}
 
+  /**
+   * A keyed hash for finding rows by a personal value without keeping it (e.g. an applicant's ID number): HMAC under a
+   * key derived from the terminal's outbox key for this purpose (SM3 under the `sm` suite, else SHA-256), hex.
+   * Not reversible without the key file, and a different value on every terminal.
+   */
+  lookupHash(purpose: string, value: string): string {
+    const hash = this.suite === 'sm' ? 'sm3' : 'sha256';
+    const key = createHmac(hash, this.keys.key()).update(`lookup-hash\n${purpose}`).digest();
+    return createHmac(hash, key).update(value).digest('hex');
+  }
+
   seal(plain: string): Buffer {
     return this.suite === 'sm' ? this.sealSm4(plain) : this.sealAes(plain);
   }

@@ -46,6 +46,17 @@ export const outboxMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'application reference holder',
+    sql: `
+      -- the applicant, as a keyed hash of the ID number (never the number or name in clear), so the progress query by
+      -- card finds the applications this terminal still holds; settled rows are found by age for their removal
+      ALTER TABLE application_reference ADD COLUMN holder_key TEXT;
+      CREATE INDEX application_reference_holder ON application_reference(holder_key);
+      CREATE INDEX application_reference_settled ON application_reference(settled_at);
+    `,
+  },
 ];
 
 export const outboxStore: StoreSpec = { file: 'outbox.sqlite', migrations: outboxMigrations, durable: true };

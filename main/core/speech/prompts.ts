@@ -26,6 +26,7 @@ export const promptIds = [
   'step.progressIdentify',
   'step.caseList',
   'step.caseDetail',
+  'step.heldApplication',
   'step.failure',
   'step.materials',
   'step.applyGuide',
@@ -64,9 +65,10 @@ export const prompts: Record<SpeechLanguage, Record<PromptId, string>> = {
     'step.takeDocument': '打印完成，请取走您的证明。',
     'step.evaluate': '请对本次服务进行评价，也可以跳过。',
     'step.done': '办理完成。可以继续办理其他事项，或者结束办理。',
-    'step.progressIdentify': '查询办件进度。请放置身份证，或者输入办件编号和查询码。',
+    'step.progressIdentify': '查询办件进度。请放置身份证，或者输入办件编号和查询码，也可以输入受理回执上的本机编号。',
     'step.caseList': '这是您的办件，最新的在最前面。请选择一件查看进度。',
     'step.caseDetail': '这是办件的进度。可以打印进度单，或者按完成。',
+    'step.heldApplication': '这是您在本机保存的申请现在的情况。已受理的，可以查看办理进度。',
     'step.failure': '操作没有成功。屏幕上说明了原因和可以怎么做。',
     'step.materials': '提交材料。每份材料可以使用电子证照、扫描或用高拍仪拍照，标有可容缺的也可以以后补交。扫描后请查看每一页是否清楚。',
     'step.applyGuide': '办理前请了解：这里列出需要的材料，已有电子证照的不用交纸质材料，还有办理条件和时限。准备好了请按开始办理。',
@@ -102,9 +104,12 @@ export const prompts: Record<SpeechLanguage, Record<PromptId, string>> = {
     'step.takeDocument': 'Printing is done. Please take your document.',
     'step.evaluate': 'Please rate this service, or skip.',
     'step.done': 'All done. You can do something else, or finish.',
-    'step.progressIdentify': 'Check progress. Place your ID card, or type the case number and query code.',
+    'step.progressIdentify':
+      'Check progress. Place your ID card, or type the case number and query code, or the local reference from your receipt.',
     'step.caseList': 'Your cases, newest first. Choose one to see its progress.',
     'step.caseDetail': 'The progress of this case. You can print a progress sheet, or choose Done.',
+    'step.heldApplication':
+      'This is what became of the application you saved at this terminal. If it was accepted, you can see its progress.',
     'step.failure': 'That did not work. The screen says why and what you can do.',
     'step.materials':
       'Your documents. For each one, use your electronic licence, scan it or photograph it; some can be brought later. After scanning, check that every page is clear.',
@@ -145,9 +150,11 @@ export const prompts: Record<SpeechLanguage, Record<PromptId, string>> = {
     'step.takeDocument': 'بېسىپ چىقىرىش تاماملاندى، ھۆججىتىڭىزنى ئېلىڭ.',
     'step.evaluate': 'بۇ قېتىملىق مۇلازىمەتكە باھا بېرىڭ ياكى ئاتلاپ ئۆتۈڭ.',
     'step.done': 'تاماملاندى. باشقا ئىشنى بېجىرەلەيسىز ياكى ئاخىرلاشتۇرالايسىز.',
-    'step.progressIdentify': 'ئىش ئىلگىرىلىشىنى سۈرۈشتۈرۈش. كىملىكىڭىزنى قويۇڭ ياكى ئىش نومۇرى بىلەن سۈرۈشتۈرۈش كودىنى كىرگۈزۈڭ.',
+    'step.progressIdentify':
+      'ئىش ئىلگىرىلىشىنى سۈرۈشتۈرۈش. كىملىكىڭىزنى قويۇڭ ياكى ئىش نومۇرى بىلەن سۈرۈشتۈرۈش كودىنى، ياكى تالوندىكى بۇ ئۈسكۈنە نومۇرىنى كىرگۈزۈڭ.',
     'step.caseList': 'ئىشلىرىڭىز، ئەڭ يېڭىسى ئالدىدا. بىرنى تاللاڭ.',
     'step.caseDetail': 'بۇ ئىشنىڭ ئىلگىرىلىشى.',
+    'step.heldApplication': 'بۇ ئۈسكۈنىدە ساقلىغان ئىلتىماسىڭىزنىڭ ئەھۋالى. قوبۇل قىلىنغان بولسا ئىلگىرىلىشىنى كۆرەلەيسىز.',
     'step.failure': 'مەشغۇلات ئوڭۇشلۇق بولمىدى. سەۋەبى ئېكراندا كۆرسىتىلدى.',
     'step.materials':
       'ماتېرىيال تاپشۇرۇش. ھەر بىر ماتېرىيال ئۈچۈن ئېلېكترونلۇق گۇۋاھنامىنى ئىشلىتىڭ، سكانېرلاڭ ياكى رەسىمگە تارتىڭ. سكانېرلىغاندىن كېيىن ھەر بىر بەتنىڭ ئېنىقلىقىنى تەكشۈرۈڭ.',

@@ -486,6 +486,29 @@ export const en: Shape<Messages> = {
     caseNumber: 'Case number',
     queryCode: 'Query code',
     find: 'Look up',
+    byReference: 'Enter the local reference from your receipt',
+    referenceHint:
+      'The local reference is on the "saved" acceptance receipt and starts with ZD. Only the terminal where you applied knows it.',
+    localReference: 'Local reference',
+    noPlatformCases: 'The government service platform has no cases of yours yet.',
+    platformCases: 'Cases on the platform',
+    reference: {
+      unknown:
+        'This terminal has no such reference. A local reference can only be looked up at the terminal where you applied: check the receipt, or ask at that terminal or a service counter, or call the hotline.',
+    },
+    held: {
+      title: 'Applications saved at this terminal',
+      savedAt: 'Saved here on {{at}}',
+      queued: 'Saved; it will be submitted automatically when the network is back',
+      queuedAdvice:
+        'This terminal submits it automatically once the network is back; you do not need to apply again. Once accepted, look it up by its case number.',
+      accepted: 'Submitted and accepted by the platform',
+      refused: 'The platform did not accept this application',
+      refusedAdvice: 'Please bring the receipt to a service counter, or call {{hotline}}.',
+      open: 'See its progress',
+      platformUnavailable:
+        'The government service platform cannot be reached right now: only applications saved at this terminal are listed above. Please check your other cases later.',
+    },
     noCases: 'No cases found. A case submitted just now may still be on its way.',
     timeline: 'Progress',
     submitted: 'Submitted {{at}} ({{channel}})',

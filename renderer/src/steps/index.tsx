@@ -13,6 +13,7 @@ import { CaseListStep } from './CaseListStep.js';
 import { CopiesStep } from './CopiesStep.js';
 import { DoneStep } from './DoneStep.js';
 import { EvaluateStep } from './EvaluateStep.js';
+import { HeldApplicationStep } from './HeldApplicationStep.js';
 import { MaterialsStep } from './MaterialsStep.js';
 import { IdentifyFlowStep } from './IdentifyFlowStep.js';
 import { PayAwaitStep } from './PayAwaitStep.js';
@@ -39,6 +40,7 @@ export const stepComponents: { [S in StepView['step']]: ComponentType<StepProps<
   progressIdentify: ProgressIdentifyStep,
   caseList: CaseListStep,
   caseDetail: CaseDetailStep,
+  heldApplication: HeldApplicationStep,
   payNotice: PayNoticeStep,
   payConfirm: PayConfirmStep,
   payAwait: PayAwaitStep,
