@@ -1,7 +1,8 @@
 import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { CountdownOverlay } from './components/CountdownOverlay.js';
-import { createI18n, directionOf } from './i18n/index.js';
+import { createAppI18n, switchLanguage } from './i18n/app-i18n.js';
+import { directionOf } from './i18n/languages.js';
 import { lazyScreen } from './lazy-screen.js';
 import { useKeypad } from './keyboard/useKeypad.js';
 import { AttractScreen } from './screens/AttractScreen.js';
@@ -95,16 +96,25 @@ export function App({ value }: { value: AppContextValue }) {
   const session = useSlice(stores.session, (s) => s.session);
   // in the session's language from the first render (after the served attract shell, a first render in another
   // language would flash)
-  const i18n = useMemo(() => createI18n(stores.session.getState().session?.language ?? 'zh-CN'), [stores]);
+  const i18n = useMemo(() => createAppI18n(stores.session.getState().session?.language ?? 'zh-CN'), [stores]);
   const language = session?.language ?? 'zh-CN';
   const elderly = session?.elderly ?? false;
   const speak = useVoiceGuide(stores, bridge);
   useKeypad(stores, bridge, speak);
 
   useEffect(() => {
-    void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = directionOf(language);
+    // the page's language changes with the strings, not before them
+    let current = true;
+    void switchLanguage(i18n, language)
+      .catch(() => undefined)
+      .then(() => {
+        if (!current) return;
+        document.documentElement.lang = language;
+        document.documentElement.dir = directionOf(language);
+      });
+    return () => {
+      current = false;
+    };
   }, [i18n, language]);
 
   useEffect(() => {

@@ -7,6 +7,7 @@ import './theme/global.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { createBridgeClient } from './bridge/client.js';
+import { loadLanguage, preloadLanguages } from './i18n/app-i18n.js';
 import { installLockdownGuard } from './lockdown/guard.js';
 import { preloadScreens } from './lazy-screen.js';
 import { startSession } from './screens/start-session.js';
@@ -43,8 +44,13 @@ else {
     offConnection();
     // a touch on a shell that React already replaced (the bridge failed then came back) is too old to act on
     const touch = shown ? null : shell.taken();
-    show();
-    if (touch && session.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
+    // React's first render is in the session's language, as the shell is: its strings first
+    void loadLanguage(session.language)
+      .catch(() => undefined)
+      .then(() => {
+        show();
+        if (touch && stores.session.getState().session?.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
+      });
   });
 }
 
@@ -53,6 +59,7 @@ else {
 const afterFirstScreen = () => {
   void import('./theme/web-font.js');
   preloadScreens();
+  preloadLanguages();
 };
 const stopWatching = stores.session.subscribe(({ session }) => {
   if (!session) return;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languageNames, nextLanguage } from '../i18n/index.js';
+import { languageNames, nextLanguage } from '../i18n/languages.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { back } from '../stores/navigation.js';
 import { VoiceControls } from '../voice/VoiceControls.js';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FleetNotice } from '../components/FleetNotice.js';
 import { PrintingNotice } from '../components/PrintingNotice.js';
-import { languageNames } from '../i18n/index.js';
+import { languageNames } from '../i18n/languages.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { startSession } from './start-session.js';

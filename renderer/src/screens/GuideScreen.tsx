@@ -8,7 +8,7 @@ import { useBridgeQuery } from '../bridge/useBridgeQuery.js';
 import { guideView, type GuideView, type Text } from '../guide/localized.js';
 import { guideSpeech, marks, timeText, type Matter } from '../guide/speech.js';
 import { useReadAloud } from '../guide/useReadAloud.js';
-import { directionOf } from '../i18n/index.js';
+import { directionOf } from '../i18n/languages.js';
 import { useApp, useSlice } from '../stores/index.js';
 
 const sections = ['overview', 'materials', 'timeFee', 'process', 'where'] as const;
