@@ -77,7 +77,9 @@ function fakePlatform(catalog: PlatformMatter[] = []) {
 }
 
 /** Every apply matter of the emulator's dataset and a few others (one catalog page under the reply cap). */
-const smallCatalog = () => buildCatalog(1).filter((m, i) => m.channels.terminal?.flows.includes('apply') || i < 30);
+const takesApplications = (m: PlatformMatter) =>
+  (m.channels as { terminal: { flows: string[] } | null }).terminal?.flows.includes('apply') ?? false;
+const smallCatalog = () => buildCatalog(1).filter((m, i) => takesApplications(m) || i < 30);
 
 const service = (client: PlatformClient, forms: FormCache | null) =>
   new SubmissionService({ client, store: {} as ApplicationStore, kickOutbox: () => undefined, log, forms });
@@ -149,7 +151,7 @@ describe('the form cache', () => {
 
   it('after each catalog sync, caches the forms of the matters this terminal takes applications for, and only those', async () => {
     const catalog = smallCatalog();
-    const applyIds = catalog.filter((m) => m.channels.terminal?.flows.includes('apply')).map((m) => m.id);
+    const applyIds = catalog.filter(takesApplications).map((m) => m.id);
     expect(applyIds).toEqual(expect.arrayContaining([UNEMPLOYMENT, 'sh-kiosk-014', 'sh-kiosk-112', 'sh-kiosk-113']));
     const platform = fakePlatform(catalog);
     const db = kioskDb();
