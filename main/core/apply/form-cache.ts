@@ -52,6 +52,11 @@ export class FormCache {
     return { form: parsed.form, fetchedAt: row.fetched_at };
   }
 
+  /** A row is there (whether it can be trusted is for `get` to say). */
+  has(matterId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM apply_form_cache WHERE matter_id = ?').get(matterId) !== undefined;
+  }
+
   matterIds(): string[] {
     return (this.db.prepare('SELECT matter_id FROM apply_form_cache ORDER BY matter_id').all() as { matter_id: string }[]).map(
       (r) => r.matter_id,
@@ -80,27 +85,50 @@ function parseForm(text: string): { ok: true; form: MatterForm } | { ok: false; 
   return { ok: true, form: r.data };
 }
 
+/** How long the resident waits for the live form when the terminal holds a copy (the guide step allows 30 s). */
+export const FORM_PATIENCE_MS = 12_000;
+
 /**
  * The live form when the platform answers (and kept for later), else — only when the platform cannot be reached —
- * the one this terminal last received. The form's version travels with the submission, so a platform that has moved
- * on refuses it (`formOutdated`) through the usual refused path. No cached form: the platform's error, as before.
+ * the one this terminal last received. With a copy at hand the platform gets `patienceMs` to answer: a link that
+ * swallows packets (each attempt timing out, then retried) must not outlast the step. The form's version travels
+ * with the submission, so a platform that has moved on refuses it (`formOutdated`) through the usual refused path.
+ * No cached form: the platform's error, as before.
  */
 export async function formLiveOrCached(
-  fetchLive: () => Promise<MatterForm>,
+  fetchLive: (signal: AbortSignal) => Promise<MatterForm>,
   cache: FormCache | null,
   matterId: string,
   log: Logger,
   signal: AbortSignal,
+  patienceMs = FORM_PATIENCE_MS,
 ): Promise<MatterForm> {
+  const live = new AbortController();
+  const onAbort = () => live.abort(signal.reason);
+  signal.addEventListener('abort', onAbort, { once: true });
+  let outwaited = false;
+  const timer = cache?.has(matterId)
+    ? setTimeout(() => {
+        outwaited = true;
+        live.abort();
+      }, patienceMs)
+    : undefined;
   let form: MatterForm;
   try {
-    form = await fetchLive();
+    form = await fetchLive(live.signal);
   } catch (e) {
-    if (!cache || signal.aborted || !platformUnreachable(e)) throw e;
+    if (!cache || signal.aborted || !(outwaited || platformUnreachable(e))) throw e;
+    const err = outwaited ? new PlatformError('timeout', `form of ${matterId}: no reply within ${patienceMs} ms`) : e;
     const cached = cache.get(matterId);
-    if (!cached) throw e;
-    log.info({ matterId, version: cached.form.version, fetchedAt: cached.fetchedAt }, 'platform unreachable: showing the cached form');
+    if (!cached) throw err;
+    log.info(
+      { matterId, version: cached.form.version, fetchedAt: cached.fetchedAt, reason: (err as PlatformError).code },
+      'platform unreachable: showing the cached form',
+    );
     return cached.form;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
   }
   try {
     cache?.put(form);

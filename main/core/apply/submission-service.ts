@@ -16,6 +16,8 @@ export interface SubmissionServiceDeps {
   log: Logger;
   /** Forms kept for when the platform cannot be reached (kiosk.sqlite); null: always the live form. */
   forms?: FormCache | null;
+  /** How long the live form is awaited when a cached one is at hand (default FORM_PATIENCE_MS). */
+  formPatienceMs?: number;
 }
 
 /**
@@ -38,11 +40,12 @@ export class SubmissionService implements ApplyPort {
   /** The live form (kept for later), else — the platform unreachable — the one cached on this terminal. */
   form(matterId: string, signal: AbortSignal): Promise<MatterForm> {
     return formLiveOrCached(
-      () => fetchMatterForm(this.deps.client, matterId, signal),
+      (s) => fetchMatterForm(this.deps.client, matterId, s),
       this.deps.forms ?? null,
       matterId,
       this.deps.log,
       signal,
+      this.deps.formPatienceMs,
     );
   }
 

@@ -39,7 +39,8 @@ const kioskDb = () => {
 /** A platform whose state the test sets: up, down (connection refused), 503, or refusing forms (404). */
 function fakePlatform(catalog: PlatformMatter[] = []) {
   const p = {
-    mode: 'up' as 'up' | 'down' | 'unavailable' | 'notFound',
+    /** `silent`: the link swallows packets — no answer until the caller gives up. */
+    mode: 'up' as 'up' | 'down' | 'unavailable' | 'notFound' | 'silent',
     /** The version the platform serves for the unemployment form. */
     version: '2026.1',
     /** Every form request, answered or not. */
@@ -47,10 +48,14 @@ function fakePlatform(catalog: PlatformMatter[] = []) {
     client: null as unknown as PlatformClient,
   };
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status });
-  const fetchImpl = (async (url: URL | string) => {
+  const fetchImpl = (async (url: URL | string, init?: RequestInit) => {
     const u = new URL(String(url));
     const m = /^\/api\/v1\/matters\/([^/]+)\/form$/.exec(u.pathname);
     if (m) p.formRequests.push(decodeURIComponent(m[1]!));
+    if (p.mode === 'silent')
+      return new Promise((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error), { once: true }),
+      );
     if (p.mode === 'down') throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') });
     if (p.mode === 'unavailable') return json(503, { error: { code: 'unavailable', message: 'maintenance' } });
     if (u.pathname === '/api/v1/catalog/changes')
@@ -72,7 +77,14 @@ function fakePlatform(catalog: PlatformMatter[] = []) {
     }
     return json(404, { error: { code: 'notFound', message: u.pathname } });
   }) as unknown as typeof fetch;
-  p.client = new PlatformClient({ baseUrl: 'https://platform.test/', terminalId: 'K', secret: 's', fetchImpl, attempts: 1 });
+  p.client = new PlatformClient({
+    baseUrl: 'https://platform.test/',
+    terminalId: 'K',
+    secret: 's',
+    fetchImpl,
+    attempts: 1,
+    timeoutMs: 1500,
+  });
   return p;
 }
 
@@ -81,8 +93,8 @@ const takesApplications = (m: PlatformMatter) =>
   (m.channels as { terminal: { flows: string[] } | null }).terminal?.flows.includes('apply') ?? false;
 const smallCatalog = () => buildCatalog(1).filter((m, i) => takesApplications(m) || i < 30);
 
-const service = (client: PlatformClient, forms: FormCache | null) =>
-  new SubmissionService({ client, store: {} as ApplicationStore, kickOutbox: () => undefined, log, forms });
+const service = (client: PlatformClient, forms: FormCache | null, formPatienceMs?: number) =>
+  new SubmissionService({ client, store: {} as ApplicationStore, kickOutbox: () => undefined, log, forms, formPatienceMs });
 const signal = () => new AbortController().signal;
 
 describe('the form cache', () => {
@@ -119,6 +131,20 @@ describe('the form cache', () => {
     const gone = new AbortController();
     gone.abort();
     await expect(apply.form(UNEMPLOYMENT, gone.signal)).rejects.toThrow();
+  });
+
+  it('a link that swallows packets: with a copy at hand the resident waits only the patience, not every timeout', async () => {
+    const platform = fakePlatform();
+    const cache = new FormCache(kioskDb(), log);
+    const apply = service(platform.client, cache, 100);
+    const live = await apply.form(UNEMPLOYMENT, signal());
+    platform.mode = 'silent';
+    const started = Date.now();
+    expect(await apply.form(UNEMPLOYMENT, signal())).toEqual(live);
+    expect(Date.now() - started).toBeLessThan(1000); // the client's own timeout is 1.5 s
+    // no copy of this one: the platform's own timeout, as before
+    const err = await rejectionOf(apply.form('sh-kiosk-112', signal()), PlatformError);
+    expect(err.code).toBe('timeout');
   });
 
   it('refuses and drops a cached row it cannot trust: not JSON, not a form, or the form of another matter', async () => {
