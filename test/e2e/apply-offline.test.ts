@@ -14,6 +14,7 @@ import {
   testConfig,
   type RunningKiosk,
 } from '../support/kiosk-process.js';
+import { findUnreachable, seriousAxeFindings, setLanguage, settle } from '../support/layout-check.js';
 
 /**
  * A village station at night: the kiosk synced once (catalog, and with it the forms of its apply matters), then the
@@ -112,6 +113,13 @@ describe('办事 with the platform down from the start', () => {
       expect(await page.getByTestId('guide-material-permit').getAttribute('data-licence')).toBe('no');
       expect(await page.getByTestId('guide-material-termination').getAttribute('data-licence')).toBe('no');
       await shot('guide');
+      // the notice is reachable and passes axe, in Chinese and in Uyghur (right to left)
+      for (const language of ['ug', 'zh-CN'] as const) {
+        await setLanguage(page, language);
+        await settle(page);
+        expect(await findUnreachable(page), language).toEqual([]);
+        expect(await seriousAxeFindings(page), language).toEqual([]);
+      }
       await page.getByTestId('apply-start').click();
 
       // no e-licences screen: straight to the form
