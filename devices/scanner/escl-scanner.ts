@@ -17,6 +17,7 @@ import {
 } from './escl-codec.js';
 import { formatOfBytes, pause } from './page-bytes.js';
 import { fromTransport, scannerError } from './scanner-errors.js';
+import { selfTestClock, testScanStep } from './scanner-self-test.js';
 import { deviceStatusOf, refusalOf } from './scanner-status.js';
 
 export interface EsclScannerOptions {
@@ -225,13 +226,7 @@ export class EsclScanner extends PollingDevice implements DocumentScanner {
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
-    const started = performance.now();
-    const step = (name: string, passed: boolean, detail: string) => ({
-      name,
-      passed,
-      detail,
-      durationMs: Math.round(performance.now() - started),
-    });
+    const step = selfTestClock();
     const steps = [];
     const s = await this.snapshot(signal);
     steps.push(s.ok ? step('reachable', true, this.caps?.makeAndModel || this.base) : step('reachable', false, s.error.detail));
@@ -246,30 +241,6 @@ export class EsclScanner extends PollingDevice implements DocumentScanner {
     }
     return { deviceId: this.id, passed: steps.every((x) => x.passed), steps };
   }
-}
-
-/** The self-test's scan: one platen page (or feeder, on a feeder-only scanner) at the lowest resolution, with its image. */
-export async function testScanStep(
-  scanner: DocumentScanner,
-  caps: ScannerCapabilities,
-  signal: AbortSignal | undefined,
-  step: (name: string, passed: boolean, detail: string) => SelfTestResult['steps'][number],
-): Promise<SelfTestResult['steps'][number]> {
-  const source = caps.sources.includes('platen') ? 'platen' : 'feeder';
-  const resolution = caps.resolutions.find((r) => r >= 75) ?? caps.resolutions[0] ?? 75;
-  const r = await scanner.scan(
-    { source, resolution, mode: caps.colorModes.includes('gray') ? 'gray' : 'color', format: 'image/jpeg' },
-    { signal, timeoutMs: 60_000 },
-  );
-  if (!r.ok) return step('testScan', false, `${r.error.code}: ${r.error.detail}`);
-  const bytes = r.value.reduce((n, p) => n + p.bytes.length, 0);
-  const first = r.value[0]!;
-  // the first page goes to the maintenance screen as it came (a low-resolution grey JPEG is a few tens of KB)
-  const preview = first.mime !== 'application/pdf' ? `data:${first.mime};base64,${Buffer.from(first.bytes).toString('base64')}` : undefined;
-  return {
-    ...step('testScan', true, `${r.value.length} page(s) from the ${source} at ${resolution} dpi, ${Math.round(bytes / 1024)} KB`),
-    ...(preview && preview.length <= 400_000 ? { preview } : {}),
-  };
 }
 
 /** The requested settings, within what the chosen source offers (nearest resolution; an offered format if not). */

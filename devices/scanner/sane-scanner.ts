@@ -7,7 +7,6 @@ import { PollingDevice } from '../core/polling-device.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { SelfTestResult } from '../core/status.js';
 import type { DocumentScanner, ScannedPage, ScannerCapabilities, ScannerSnapshot, ScanOptions, ScanSettings } from './document-scanner.js';
-import { testScanStep } from './escl-scanner.js';
 import { formatOfBytes, pause } from './page-bytes.js';
 import {
   colorModeName,
@@ -18,6 +17,7 @@ import {
   saneFault,
   type SaneOptions,
 } from './sane-options.js';
+import { selfTestClock, testScanStep } from './scanner-self-test.js';
 import { runScanimage, type ScanimageRun } from './scanimage-process.js';
 import { scannerError } from './scanner-errors.js';
 
@@ -202,13 +202,7 @@ export class SaneScanner extends PollingDevice implements DocumentScanner {
   }
 
   async selfTest(signal?: AbortSignal): Promise<SelfTestResult> {
-    const started = performance.now();
-    const step = (name: string, passed: boolean, detail: string) => ({
-      name,
-      passed,
-      detail,
-      durationMs: Math.round(performance.now() - started),
-    });
+    const step = selfTestClock();
     const steps = [];
     const caps = await this.scannerCapabilities(signal);
     steps.push(
