@@ -1,5 +1,6 @@
 import { formatDateTime } from '../time/format.js';
-import { A4, drawQr, drawText, mm, newComposer, pageNumbers, wrap } from './pdf-kit.js';
+import { A4, drawQr, drawText, mm, newComposer, pageNumbers } from './pdf-kit.js';
+import { drawFieldRows, drawMaterialList } from './receipt-sections.js';
 
 export interface AcceptanceReceipt {
   caseId: string;
@@ -46,21 +47,8 @@ export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Ui
     ...(r.needsReview ? ([['办理状态', '已受理，待部门审查']] as [string, string][]) : []),
     ['受理终端', `${r.terminalId}（${r.outlet}）`],
   ];
-  for (const [k, v] of rows) {
-    drawText(c, page, `${k}：`, { x: left, y, size: 13 });
-    const lines = wrap(c, v, 13, width - 80);
-    lines.forEach((line, i) => drawText(c, page, line, { x: left + 80, y: y - i * 18, size: 13 }));
-    y -= 18 * Math.max(1, lines.length) + 6;
-  }
-  y -= 8;
-  drawText(c, page, '已提交材料：', { x: left, y, size: 13 });
-  y -= 20;
-  for (const [i, m] of r.materials.entries()) {
-    for (const line of wrap(c, `${i + 1}. ${m}`, 12, width - 20)) {
-      drawText(c, page, line, { x: left + 16, y, size: 12 });
-      y -= 17;
-    }
-  }
+  y = drawFieldRows(c, page, rows, { left, width, y });
+  drawMaterialList(c, page, '已提交材料：', r.materials, { left, width, y: y - 8 });
   drawQr(page, r.progressUrl, { x: A4.width - mm(25) - mm(35), y: mm(30), size: mm(35) });
   drawText(c, page, '扫码查询办理进度，或拨打 ' + r.hotline, { x: left, y: mm(40), size: 11 });
   drawText(c, page, '请妥善保管本回执。', { x: left, y: mm(33), size: 11 });

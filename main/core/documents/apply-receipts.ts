@@ -1,6 +1,7 @@
 import type { ReceiptDocument } from '../../../devices/printer/index.js';
 import { formatDateTime } from '../time/format.js';
 import { A4, drawText, mm, newComposer, pageNumbers, wrap } from './pdf-kit.js';
+import { drawFieldRows, drawMaterialList } from './receipt-sections.js';
 
 /** What the apply flow's slips say: the case (accepted), or the local reference of a saved, not yet sent, one. */
 export type ApplySlipData = {
@@ -79,20 +80,8 @@ export async function composeSavedReceipt(r: SavedReceipt): Promise<Uint8Array> 
     ['保存时间', formatDateTime(r.savedAt, r.timeZone)],
     ['终端', `${r.terminalId}（${r.outlet}）`],
   ];
-  for (const [k, v] of rows) {
-    drawText(c, page, `${k}：`, { x: left, y, size: 13 });
-    const lines = wrap(c, v, 13, width - 80);
-    lines.forEach((line, i) => drawText(c, page, line, { x: left + 80, y: y - i * 18, size: 13 }));
-    y -= 18 * Math.max(1, lines.length) + 6;
-  }
-  y -= 8;
-  drawText(c, page, '已保存的材料：', { x: left, y, size: 13 });
-  y -= 20;
-  for (const [i, m] of r.materials.entries())
-    for (const line of wrap(c, `${i + 1}. ${m}`, 12, width - 20)) {
-      drawText(c, page, line, { x: left + 16, y, size: 12 });
-      y -= 17;
-    }
+  y = drawFieldRows(c, page, rows, { left, width, y });
+  y = drawMaterialList(c, page, '已保存的材料：', r.materials, { left, width, y: y - 8 });
   y -= 10;
   for (const line of wrap(c, `${SAVED_NEXT}如有疑问请拨打 ${r.hotline}。`, 12, width)) {
     drawText(c, page, line, { x: left, y, size: 12 });
