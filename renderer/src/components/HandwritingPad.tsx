@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useElementSize } from './useElementSize.js';
 
 export type Stroke = [number, number][];
 
@@ -22,20 +23,7 @@ export function HandwritingPad({
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const current = useRef<Stroke | null>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
-
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      setSize({ width: Math.round(r.width), height: Math.round(r.height) });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const size = useElementSize(canvas);
 
   useEffect(() => redraw(canvas.current, strokes, size), [strokes, size]);
 

@@ -1,5 +1,6 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useElementSize } from '../components/useElementSize.js';
 
 export interface SignaturePadHandle {
   /** The signature as PNG (base64, without the data: prefix): dark ink on a transparent pad. */
@@ -12,19 +13,7 @@ export const SignaturePad = forwardRef<SignaturePadHandle, { onInk: (drawn: bool
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<[number, number] | null>(null);
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = canvas.current;
-    if (!el) return;
-    const measure = () => {
-      const r = el.getBoundingClientRect();
-      setSize({ width: Math.round(r.width), height: Math.round(r.height) });
-    };
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const size = useElementSize(canvas);
   useImperativeHandle(ref, () => ({
     png: () => canvas.current?.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') ?? '',
     clear: () => {
