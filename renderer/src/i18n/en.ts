@@ -1057,8 +1057,6 @@ export const en: Shape<Messages> = {
     receipt: {
       accepted: 'Application accepted',
       needsReview: 'Application accepted, waiting for review',
-      caseNumber: 'Case number',
-      queryCode: 'Query code',
       promisedDate: 'Promised by',
       keep: 'Keep the case number and query code: you can check progress here (Progress) or on your phone.',
       queued: 'Saved; it will be submitted automatically when the network is back',

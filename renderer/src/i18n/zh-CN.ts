@@ -1019,8 +1019,6 @@ export const zhCN = {
     receipt: {
       accepted: '申请已受理',
       needsReview: '申请已受理，等待部门审查',
-      caseNumber: '办件编号',
-      queryCode: '查询码',
       promisedDate: '承诺办结日期',
       keep: '请记下办件编号和查询码，可以在本机“进度查询”或手机上查询办理进度。',
       queued: '已保存，网络恢复后自动提交',

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { FrameActions } from '../components/ScreenFrame.js';
+import { CaseCodes } from './CaseCodes.js';
 import type { StepProps } from './types.js';
 
 /**
@@ -15,22 +16,14 @@ export function ApplyReceiptStep({ view, answer }: StepProps<'applyReceipt'>) {
       {o.kind === 'accepted' ? (
         <>
           <h2>{o.status === 'needsReview' ? t('apply.receipt.needsReview') : t('apply.receipt.accepted')}</h2>
-          <dl className="apply-case">
-            <dt>{t('apply.receipt.caseNumber')}</dt>
-            <dd className="big" data-testid="receipt-case-number">
-              {o.caseNumber}
-            </dd>
-            <dt>{t('apply.receipt.queryCode')}</dt>
-            <dd className="big" data-testid="receipt-query-code">
-              {o.queryCode}
-            </dd>
+          <CaseCodes caseNumber={o.caseNumber} queryCode={o.queryCode} testId="receipt">
             {o.promisedDate && (
               <>
                 <dt>{t('apply.receipt.promisedDate')}</dt>
                 <dd>{o.promisedDate}</dd>
               </>
             )}
-          </dl>
+          </CaseCodes>
           <p>{t('apply.receipt.keep')}</p>
         </>
       ) : (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import type { StepView } from '../stores/flow.js';
 import { useApp, useSlice } from '../stores/index.js';
+import { CaseCodes } from './CaseCodes.js';
 
 type HeldApplicationView = Extract<StepView, { step: 'heldApplication' }>['application'];
 
@@ -25,18 +26,7 @@ export function HeldApplicationCard({ application: a }: { application: HeldAppli
         <strong>{t(`progress.held.${a.outcome}`)}</strong>
       </p>
       {a.outcome === 'queued' && <p>{t('progress.held.queuedAdvice')}</p>}
-      {a.outcome === 'accepted' && (
-        <dl className="apply-case">
-          <dt>{t('progress.caseNumber')}</dt>
-          <dd className="big" data-testid="held-case-number">
-            {a.caseNumber}
-          </dd>
-          <dt>{t('progress.queryCode')}</dt>
-          <dd className="big" data-testid="held-query-code">
-            {a.queryCode}
-          </dd>
-        </dl>
-      )}
+      {a.outcome === 'accepted' && <CaseCodes caseNumber={a.caseNumber} queryCode={a.queryCode} testId="held" />}
       {a.outcome === 'refused' && (
         <>
           <p data-testid="held-message">{a.message}</p>
