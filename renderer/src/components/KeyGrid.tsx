@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CharKey, EraseKeys } from './KeyButtons.js';
 
 const latinRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'].map((r) => [...r]);
 const digitRows = ['123', '456', '789', '0'].map((r) => [...r]);
@@ -33,9 +34,7 @@ export function KeyGrid({
       {rows.map((row) => (
         <div className="osk-row" key={row.join('')} lang={layout === 'letters' ? lettersLang : undefined}>
           {row.map((k) => (
-            <button type="button" className="osk-key" key={k} data-key={k} onClick={() => onKey(k)}>
-              {k}
-            </button>
+            <CharKey key={k} k={k} onKey={onKey} />
           ))}
         </div>
       ))}
@@ -49,12 +48,7 @@ export function KeyGrid({
         >
           {layout === 'letters' ? t('catalog.keyboard.digits') : t('catalog.keyboard.letters')}
         </button>
-        <button type="button" className="osk-key wide" data-testid="osk-backspace" onClick={onBackspace}>
-          {t('catalog.keyboard.backspace')}
-        </button>
-        <button type="button" className="osk-key wide" data-testid="osk-clear" onClick={onClear}>
-          {t('catalog.keyboard.clear')}
-        </button>
+        <EraseKeys onBackspace={onBackspace} onClear={onClear} />
       </div>
     </div>
   );

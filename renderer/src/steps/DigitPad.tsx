@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CharKey, EraseKeys } from '../components/KeyButtons.js';
 
 const rows = ['123', '456', '789'];
 
@@ -20,27 +21,14 @@ export function DigitPad({
       {rows.map((row) => (
         <div className="osk-row" key={row}>
           {[...row].map((k) => (
-            <button type="button" className="osk-key" key={k} data-key={k} onClick={() => onKey(k)}>
-              {k}
-            </button>
+            <CharKey key={k} k={k} onKey={onKey} />
           ))}
         </div>
       ))}
       <div className="osk-row">
-        {extra && (
-          <button type="button" className="osk-key" data-key={extra} onClick={() => onKey(extra)}>
-            {extra}
-          </button>
-        )}
-        <button type="button" className="osk-key" data-key="0" onClick={() => onKey('0')}>
-          0
-        </button>
-        <button type="button" className="osk-key wide" data-testid="osk-backspace" onClick={onBackspace}>
-          {t('catalog.keyboard.backspace')}
-        </button>
-        <button type="button" className="osk-key wide" data-testid="osk-clear" onClick={onClear}>
-          {t('catalog.keyboard.clear')}
-        </button>
+        {extra && <CharKey k={extra} onKey={onKey} />}
+        <CharKey k="0" onKey={onKey} />
+        <EraseKeys onBackspace={onBackspace} onClear={onClear} />
       </div>
     </div>
   );
