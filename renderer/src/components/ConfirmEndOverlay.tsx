@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../stores/index.js';
 import { Button } from './Button.js';
+import { Dialog } from './Dialog.js';
 
 /**
  * "End now? What you entered will be cleared." asked once before a session ends by the resident's choice. At the end
@@ -18,19 +19,16 @@ export function ConfirmEndOverlay() {
     else void bridge.call('session.end', { reason: 'canceled' }).catch(() => undefined);
   };
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="confirm-end-title" data-focus-scope data-testid="confirm-end">
-      <div className="panel">
-        <h2 id="confirm-end-title">{t('flow.confirmEnd.title')}</h2>
-        <p>{t('flow.confirmEnd.body')}</p>
-        <div className="actions">
-          <Button data-testid="confirm-end-no" autoFocus onClick={close}>
-            {t('flow.confirmEnd.no')}
-          </Button>
-          <Button variant="danger" data-testid="confirm-end-yes" onClick={confirm}>
-            {t('flow.confirmEnd.yes')}
-          </Button>
-        </div>
+    <Dialog id="confirm-end" title={t('flow.confirmEnd.title')} testId="confirm-end">
+      <p>{t('flow.confirmEnd.body')}</p>
+      <div className="actions">
+        <Button data-testid="confirm-end-no" autoFocus onClick={close}>
+          {t('flow.confirmEnd.no')}
+        </Button>
+        <Button variant="danger" data-testid="confirm-end-yes" onClick={confirm}>
+          {t('flow.confirmEnd.yes')}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }

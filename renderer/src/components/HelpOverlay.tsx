@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../stores/index.js';
 import { Button } from './Button.js';
+import { Dialog } from './Dialog.js';
 
 export function HelpOverlay() {
   const { t } = useTranslation();
@@ -8,18 +9,15 @@ export function HelpOverlay() {
   const hotline = useSlice(stores.terminal, (s) => s.info?.hotline ?? '12345');
   const items = t('help.items', { returnObjects: true, hotline }) as string[];
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-focus-scope data-testid="help-overlay">
-      <div className="panel">
-        <h2 id="help-title">{t('help.title')}</h2>
-        <ol>
-          {items.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ol>
-        <Button variant="primary" autoFocus onClick={() => stores.navigation.setState({ overlay: null })}>
-          {t('common.close')}
-        </Button>
-      </div>
-    </div>
+    <Dialog id="help" title={t('help.title')} testId="help-overlay">
+      <ol>
+        {items.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ol>
+      <Button variant="primary" autoFocus onClick={() => stores.navigation.setState({ overlay: null })}>
+        {t('common.close')}
+      </Button>
+    </Dialog>
   );
 }

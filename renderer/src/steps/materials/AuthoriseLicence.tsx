@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
 
 /** The explicit on-screen authorisation before an e-licence stands in for a material (recorded by the core). */
 export function AuthoriseLicence({
@@ -15,26 +16,16 @@ export function AuthoriseLicence({
 }) {
   const { t } = useTranslation();
   return (
-    <div
-      className="overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="authorise-title"
-      data-focus-scope
-      data-testid="licence-authorise"
-    >
-      <div className="panel">
-        <h2 id="authorise-title">{t('materials.licence.authoriseTitle')}</h2>
-        <p>{t('materials.licence.authoriseText', { name: licence, material })}</p>
-        <div className="actions">
-          <Button data-testid="licence-authorise-cancel" autoFocus onClick={onCancel}>
-            {t('materials.camera.cancel')}
-          </Button>
-          <Button variant="primary" data-testid="licence-authorise-yes" onClick={onAuthorise}>
-            {t('materials.licence.authorise')}
-          </Button>
-        </div>
+    <Dialog id="authorise" title={t('materials.licence.authoriseTitle')} testId="licence-authorise">
+      <p>{t('materials.licence.authoriseText', { name: licence, material })}</p>
+      <div className="actions">
+        <Button data-testid="licence-authorise-cancel" autoFocus onClick={onCancel}>
+          {t('materials.camera.cancel')}
+        </Button>
+        <Button variant="primary" data-testid="licence-authorise-yes" onClick={onAuthorise}>
+          {t('materials.licence.authorise')}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }

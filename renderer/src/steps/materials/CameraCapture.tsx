@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button.js';
+import { Dialog } from '../../components/Dialog.js';
 import { fitStill, pickCamera } from './camera-still.js';
 
 type Phase = 'starting' | 'live' | 'sending' | 'unavailable';
@@ -68,30 +69,20 @@ export function CameraCapture({
   };
 
   return (
-    <div
-      className="overlay camera-overlay"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="camera-title"
-      data-focus-scope
-      data-testid="camera"
-    >
-      <div className="panel">
-        <h2 id="camera-title">{t('materials.camera.open')}</h2>
-        <p>{t(phase === 'unavailable' ? 'materials.camera.unavailable' : 'materials.camera.hint')}</p>
-        <video ref={video} className="camera-video" muted playsInline data-testid="camera-video" hidden={phase === 'unavailable'} />
-        {(phase === 'starting' || phase === 'sending') && (
-          <p role="status">{t(phase === 'starting' ? 'materials.camera.starting' : 'materials.camera.sending')}</p>
-        )}
-        <div className="actions">
-          <Button data-testid="camera-cancel" onClick={onClose} autoFocus={phase !== 'live'}>
-            {t('materials.camera.cancel')}
-          </Button>
-          <Button variant="primary" data-testid="camera-take" disabled={phase !== 'live'} autoFocus={phase === 'live'} onClick={take}>
-            {t('materials.camera.take')}
-          </Button>
-        </div>
+    <Dialog id="camera" title={t('materials.camera.open')} testId="camera" className="camera-overlay">
+      <p>{t(phase === 'unavailable' ? 'materials.camera.unavailable' : 'materials.camera.hint')}</p>
+      <video ref={video} className="camera-video" muted playsInline data-testid="camera-video" hidden={phase === 'unavailable'} />
+      {(phase === 'starting' || phase === 'sending') && (
+        <p role="status">{t(phase === 'starting' ? 'materials.camera.starting' : 'materials.camera.sending')}</p>
+      )}
+      <div className="actions">
+        <Button data-testid="camera-cancel" onClick={onClose} autoFocus={phase !== 'live'}>
+          {t('materials.camera.cancel')}
+        </Button>
+        <Button variant="primary" data-testid="camera-take" disabled={phase !== 'live'} autoFocus={phase === 'live'} onClick={take}>
+          {t('materials.camera.take')}
+        </Button>
       </div>
-    </div>
+    </Dialog>
   );
 }
