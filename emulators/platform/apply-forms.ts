@@ -54,7 +54,8 @@ export interface EmulatedForm {
   delivery: ('window' | 'post' | 'electronic' | 'print')[];
 }
 
-const field = (id: string, label: string, type: FieldType, more: Partial<EmulatedField> = {}): EmulatedField => ({
+/** A required field with the defaults of its type (its keyboard, a text's length); `more` overrides any of them. */
+export const field = (id: string, label: string, type: FieldType, more: Partial<EmulatedField> = {}): EmulatedField => ({
   id,
   label,
   type,

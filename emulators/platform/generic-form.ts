@@ -1,4 +1,4 @@
-import type { EmulatedForm, EmulatedMaterial } from './apply-forms.js';
+import { field, type EmulatedForm, type EmulatedMaterial } from './apply-forms.js';
 import type { PlatformMatter } from './generate.js';
 
 /**
@@ -33,22 +33,6 @@ export function genericForm(matter: PlatformMatter): EmulatedForm {
       };
     },
   );
-  const text = (id: string, label: string, more: Record<string, unknown> = {}) => ({
-    id,
-    label,
-    type: 'text' as const,
-    required: true,
-    help: null,
-    pattern: null,
-    patternMessage: null,
-    min: null,
-    max: null,
-    maxLength: 100,
-    options: null,
-    prefill: null,
-    input: 'chinese' as const,
-    ...more,
-  });
   return {
     matterId: matter.id,
     version: '2026.1',
@@ -57,29 +41,24 @@ export function genericForm(matter: PlatformMatter): EmulatedForm {
         id: 'applicant',
         title: '申请人信息',
         fields: [
-          text('name', '姓名', { prefill: { from: 'card', field: 'name' }, maxLength: 30 }),
-          text('idNumber', '公民身份号码', {
-            type: 'idNumber',
+          field('name', '姓名', 'text', { prefill: { from: 'card', field: 'name' }, maxLength: 30 }),
+          field('idNumber', '公民身份号码', 'idNumber', {
             prefill: { from: 'card', field: 'idNumber' },
             pattern: '[0-9]{17}[0-9X]',
             patternMessage: '身份证号码是18位，最后一位可能是X',
-            maxLength: null,
-            input: 'latin',
           }),
-          text('phone', '联系电话', {
-            type: 'phone',
+          field('phone', '联系电话', 'phone', {
             help: '受理结果和办理进度会发短信到这个号码',
             pattern: '1[3-9][0-9]{9}',
             patternMessage: '请输入11位手机号码',
             maxLength: 11,
-            input: 'digits',
           }),
         ],
       },
       {
         id: 'request',
         title: '申请内容',
-        fields: [text('request', '申请事项说明', { help: `简要写明要办理的「${matter.name}」具体内容`, maxLength: 200 })],
+        fields: [field('request', '申请事项说明', 'text', { help: `简要写明要办理的「${matter.name}」具体内容`, maxLength: 200 })],
       },
     ],
     rules: [],
