@@ -1,6 +1,6 @@
 import { formatDateTime } from '../time/format.js';
 import { A4, drawQr, drawText, mm, newComposer, pageNumbers } from './pdf-kit.js';
-import { drawFieldRows, drawMaterialList } from './receipt-sections.js';
+import { drawFieldRows, drawMaterialList, receiptPage } from './receipt-sections.js';
 
 export interface AcceptanceReceipt {
   caseId: string;
@@ -28,10 +28,8 @@ export interface AcceptanceReceipt {
 /** 受理回执: what was accepted, when, by whom, when to expect the result, and how to check progress. */
 export async function composeAcceptanceReceipt(r: AcceptanceReceipt): Promise<Uint8Array> {
   const c = await newComposer(`受理回执 ${r.caseId}`);
-  const page = c.doc.addPage([A4.width, A4.height]);
-  const left = mm(25);
-  const width = A4.width - mm(50);
-  let y = A4.height - mm(30);
+  const { page, left, width, y: top } = receiptPage(c);
+  let y = top;
   drawText(c, page, '政务服务事项受理回执', { x: A4.width / 2, y, size: 22, align: 'center' });
   y -= 40;
   const rows: [string, string][] = [

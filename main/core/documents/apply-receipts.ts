@@ -1,7 +1,7 @@
 import type { ReceiptDocument } from '../../../devices/printer/index.js';
 import { formatDateTime } from '../time/format.js';
 import { A4, drawText, mm, newComposer, pageNumbers, wrap } from './pdf-kit.js';
-import { drawFieldRows, drawMaterialList } from './receipt-sections.js';
+import { drawFieldRows, drawMaterialList, receiptPage } from './receipt-sections.js';
 
 /** What the apply flow's slips say: the case (accepted), or the local reference of a saved, not yet sent, one. */
 export type ApplySlipData = {
@@ -65,10 +65,8 @@ export interface SavedReceipt {
 /** The A4 paper for an application saved on the terminal while the platform was unreachable. */
 export async function composeSavedReceipt(r: SavedReceipt): Promise<Uint8Array> {
   const c = await newComposer(`申请保存回执 ${r.localReference}`);
-  const page = c.doc.addPage([A4.width, A4.height]);
-  const left = mm(25);
-  const width = A4.width - mm(50);
-  let y = A4.height - mm(30);
+  const { page, left, width, y: top } = receiptPage(c);
+  let y = top;
   drawText(c, page, '政务服务事项申请保存回执', { x: A4.width / 2, y, size: 22, align: 'center' });
   y -= 34;
   drawText(c, page, `${SAVED_NOT_SUBMITTED}（尚未提交）`, { x: A4.width / 2, y, size: 15, align: 'center' });

@@ -1,11 +1,16 @@
 import type { PDFPage } from 'pdf-lib';
-import { drawText, wrap, type Composer } from './pdf-kit.js';
+import { A4, drawText, mm, wrap, type Composer } from './pdf-kit.js';
 
 /** Where a section starts on the page: its left edge, its width and its baseline. */
 export interface SectionAt {
   left: number;
   width: number;
   y: number;
+}
+
+/** A new A4 page of a receipt and where its writing starts (25 mm margins, 30 mm from the top). */
+export function receiptPage(c: Composer): { page: PDFPage } & SectionAt {
+  return { page: c.doc.addPage([A4.width, A4.height]), left: mm(25), width: A4.width - mm(50), y: A4.height - mm(30) };
 }
 
 /** 标签：值 rows, a value wrapping under itself; returns the baseline below the last row. */
