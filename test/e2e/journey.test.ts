@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
+import { typeOsk } from '../support/kiosk-page.js';
 import {
   emulatedIdCardReader,
   emulatorAction,
@@ -251,19 +252,6 @@ describe('identify, query and print a proof, rate the service', () => {
   });
 });
 
-/** Types on the kiosk's keyboard, switching between letters and digits as needed. */
-async function typeOsk(text: string) {
-  let digits = (await page.locator('[data-testid="osk"] [data-key="1"]').count()) > 0;
-  for (const ch of text.toLowerCase()) {
-    const wantDigits = /[0-9]/.test(ch);
-    if (wantDigits !== digits) {
-      await page.getByTestId('osk-layout').click();
-      digits = wantDigits;
-    }
-    await page.locator(`[data-testid="osk"] [data-key="${ch}"]`).click();
-  }
-}
-
 describe('查询办件进度: the progress query', () => {
   it('with the card: my cases newest first, one case with its timeline, a printed progress sheet, then done', async () => {
     await page.getByTestId('attract').click();
@@ -306,9 +294,9 @@ describe('查询办件进度: the progress query', () => {
     await page.getByTestId('tile-progress').click();
     await page.getByTestId('by-code').click();
     await page.getByTestId('field-caseNumber').click();
-    await typeOsk(sample.caseNumber);
+    await typeOsk(page, sample.caseNumber);
     await page.getByTestId('field-queryCode').click();
-    await typeOsk('ZZ99ZZ');
+    await typeOsk(page, 'ZZ99ZZ');
     await shot('progress-code');
     await page.getByTestId('case-code-submit').click();
     const failed = page.getByTestId('flow-failure');
@@ -317,9 +305,9 @@ describe('查询办件进度: the progress query', () => {
     await page.getByTestId('flow-back').click();
     await page.getByTestId('by-code').click();
     await page.getByTestId('field-caseNumber').click();
-    await typeOsk(sample.caseNumber);
+    await typeOsk(page, sample.caseNumber);
     await page.getByTestId('field-queryCode').click();
-    await typeOsk(sample.queryCode);
+    await typeOsk(page, sample.queryCode);
     await page.getByTestId('case-code-submit').click();
     const detail = page.getByTestId('case-detail');
     await detail.waitFor({ timeout: 20_000 });

@@ -1,23 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../main/browser/chromium.js';
-import { waitForCatalog } from '../support/browser.js';
+import { applyJourney } from '../support/apply-journey.js';
 import { writePageY4m } from '../support/fake-camera.js';
-import {
-  emulatedA4Printer,
-  emulatedDocumentScanner,
-  emulatedIdCardReader,
-  emulatedReceiptPrinter,
-  emulatorAction,
-  emulatorFault,
-  root,
-  startKiosk,
-  testConfig,
-  type RunningKiosk,
-} from '../support/kiosk-process.js';
+import { openKioskPage } from '../support/kiosk-page.js';
+import { applyTestConfig, emulatorAction, emulatorFault, root, type RunningKiosk } from '../support/kiosk-process.js';
 import {
   findTooSmall,
   findUnreachable,
@@ -40,6 +29,7 @@ import { textPage } from '../support/scan-pages.js';
 let kiosk: RunningKiosk;
 let browser: Browser;
 let page: Page;
+let journey: ReturnType<typeof applyJourney>;
 const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', 'artifacts', `materials-${name}.png`) });
 
 type View = { step: string; [k: string]: unknown };
@@ -95,15 +85,8 @@ function valueFor(f: Field): string | number | boolean {
 
 /** Card → matter → 在本机办理, then every step before the materials answered plainly (no licence ticked there). */
 async function toMaterials(persona: string, initials: string, matterName: string): Promise<void> {
-  await emulatorAction(kiosk, 'idcard', 'place', persona);
-  await page.getByTestId('identify-greeting').waitFor();
-  await emulatorAction(kiosk, 'idcard', 'remove');
-  await page.getByTestId('search').click();
-  for (const k of initials) await page.locator(`[data-testid="osk"] [data-key="${k}"]`).click();
-  const hit = page.getByTestId('search-results').getByTestId('matter').filter({ hasText: matterName }).first();
-  await hit.click();
-  await page.getByTestId('do-here').click();
-  await page.locator('[data-testid="flow"][data-flow="apply"]').waitFor();
+  await journey.presentCard(persona);
+  await journey.openMatter(initials, matterName);
   for (let i = 0; i < 20; i++) {
     await page.waitForFunction(() => {
       const st = (
@@ -141,48 +124,35 @@ const pages = () => page.getByTestId('pages').getByTestId('page');
 beforeAll(async () => {
   const cameraFile = path.join(os.tmpdir(), `materials-camera-${process.pid}.y4m`);
   await writePageY4m(cameraFile, await textPage());
-  kiosk = await startKiosk(
-    testConfig({
+  ({ kiosk, browser, page } = await openKioskPage(
+    applyTestConfig({
       timeouts: { idleSeconds: 300, countdownSeconds: 15 },
-      platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
-      devices: [emulatedIdCardReader, emulatedDocumentScanner, emulatedA4Printer, emulatedReceiptPrinter],
       documentCamera: { label: path.basename(cameraFile, '.y4m') },
     }),
-  );
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${cameraFile}`,
-    ],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
-  await page.addInitScript(() => {
-    const Native = window.WebSocket;
-    window.WebSocket = class extends Native {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        super(url, protocols);
-        (window as unknown as { __bridgeSocket: WebSocket }).__bridgeSocket = this;
-      }
-    };
-  });
-  await page.goto(kiosk.url);
-  await page.getByTestId('attract').waitFor();
-  await waitForCatalog(page);
+    {
+      browserArgs: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${cameraFile}`,
+      ],
+      beforeLoad: (p) =>
+        p.addInitScript(() => {
+          const Native = window.WebSocket;
+          window.WebSocket = class extends Native {
+            constructor(url: string | URL, protocols?: string | string[]) {
+              super(url, protocols);
+              (window as unknown as { __bridgeSocket: WebSocket }).__bridgeSocket = this;
+            }
+          };
+        }),
+    },
+  ));
+  journey = applyJourney(page, kiosk);
 });
 
 afterEach(async () => {
   await emulatorAction(kiosk, 'scanner-escl', 'clear');
-  if (await page.getByTestId('attract').isVisible()) return;
-  await page.getByTestId('exit').click();
-  await page.getByTestId('confirm-end-yes').click();
-  await page.getByTestId('attract').waitFor();
+  await journey.endSessionIfAny();
 });
 
 afterAll(async () => {
@@ -223,9 +193,7 @@ describe('materials: the feeder', () => {
     await expect.poll(async () => (await flowState())?.view.step, { timeout: 20_000 }).toBe('applyReview');
     const review = (await flowState())!.view as unknown as { materials: { id: string; how: string; pages: number | null }[] };
     expect(review.materials.find((m) => m.id === 'termination')).toMatchObject({ how: 'scan', pages: 2 });
-    await page.getByTestId('exit').click();
-    await page.getByTestId('confirm-end-yes').click();
-    await page.getByTestId('attract').waitFor();
+    await journey.endSession();
     expect(scanFilesUnder(kiosk.dataDir)).toEqual([]);
   });
 

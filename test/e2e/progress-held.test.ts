@@ -1,21 +1,16 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { applyJourney } from '../support/apply-journey.js';
-import { launchBrowser, waitForCatalog } from '../support/browser.js';
+import { applyJourney, platformApplications } from '../support/apply-journey.js';
+import { openKioskPage, typeOsk } from '../support/kiosk-page.js';
+import { applyTestConfig, emulatorFault, root, type RunningKiosk } from '../support/kiosk-process.js';
 import {
-  emulatedA4Printer,
-  emulatedDocumentScanner,
-  emulatedIdCardReader,
-  emulatedReceiptPrinter,
-  emulatorAction,
-  emulatorFault,
-  root,
-  startKiosk,
-  testConfig,
-  type RunningKiosk,
-} from '../support/kiosk-process.js';
-import { findTooSmall, findUnreachable, seriousAxeFindings, setLanguage, setMode, settle } from '../support/layout-check.js';
+  backToStandardChinese,
+  elderlyChineseAndStandardUyghur as modes,
+  expectLayoutFine,
+  setLanguage,
+  setMode,
+} from '../support/layout-check.js';
 
 /**
  * 进度查询 of an application saved while the platform was down (issue 13, "never lost, never kept"): by card it is
@@ -29,30 +24,13 @@ let page: Page;
 let journey: ReturnType<typeof applyJourney>;
 const shot = (name: string) => page.screenshot({ path: path.join(root, 'test', 'artifacts', `progress-held-${name}.png`) });
 
-/** Fits, big enough (larger in 长辈模式), every control reachable by the keypad, no serious axe finding. */
-async function checkLayout(where: string, elderly: boolean) {
-  await settle(page);
-  expect(await findUnreachable(page), where).toEqual([]);
-  expect(await findTooSmall(page, elderly), where).toEqual([]);
-  expect(await seriousAxeFindings(page), where).toEqual([]);
-}
-const modes = [
-  ['elderly', 'zh-CN'],
-  ['standard', 'ug'],
-] as const;
-
-async function casesOpened(): Promise<number> {
-  const r = await fetch(`${kiosk.controlPanel}api/emulators`);
-  const all = (await r.json()) as { name: string; state: { applications: { casesOpened: number } } }[];
-  return all.find((e) => e.name === 'platform')!.state.applications.casesOpened;
-}
+const checkLayout = (where: string, elderly: boolean) => expectLayoutFine(page, where, elderly);
+const casesOpened = async () => (await platformApplications(kiosk)).casesOpened;
 
 /** The card on the reader, then the 进度查询 tile: the flow goes straight to the holder's list. */
 async function progressByCard() {
   await page.getByTestId('attract').click();
-  await emulatorAction(kiosk, 'idcard', 'place', 'adult');
-  await page.getByTestId('identify-greeting').waitFor();
-  await emulatorAction(kiosk, 'idcard', 'remove');
+  await journey.presentCard('adult');
   await page.getByTestId('tile-progress').click();
   await page.locator('[data-testid="flow"][data-flow="progress"]').waitFor();
 }
@@ -63,33 +41,14 @@ async function progressByReference(reference: string) {
   await page.getByTestId('tile-progress').click();
   await page.getByTestId('by-reference').click();
   await page.getByTestId('reference-form').waitFor();
-  let digits = (await page.locator('[data-testid="osk"] [data-key="1"]').count()) > 0;
-  for (const ch of reference.toLowerCase()) {
-    const wantDigits = /[0-9]/.test(ch);
-    if (wantDigits !== digits) {
-      await page.getByTestId('osk-layout').click();
-      digits = wantDigits;
-    }
-    await page.locator(`[data-testid="osk"] [data-key="${ch}"]`).click();
-  }
+  await typeOsk(page, reference);
   expect(await page.getByTestId('field-localReference').inputValue()).toBe(reference);
   await page.getByTestId('reference-submit').click();
 }
 
 beforeAll(async () => {
-  kiosk = await startKiosk(
-    testConfig({
-      timeouts: { idleSeconds: 600, countdownSeconds: 15 },
-      platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
-      devices: [emulatedIdCardReader, emulatedA4Printer, emulatedReceiptPrinter, emulatedDocumentScanner],
-    }),
-  );
-  browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 1024 } })).newPage();
+  ({ kiosk, browser, page } = await openKioskPage(applyTestConfig()));
   journey = applyJourney(page, kiosk);
-  await page.goto(kiosk.url);
-  await page.getByTestId('attract').waitFor();
-  await waitForCatalog(page);
 }, 120_000);
 
 afterEach(async () => {
@@ -122,8 +81,7 @@ describe('进度查询 of an application saved while the platform was down', () 
       await checkLayout(`held list ${mode} ${language}`, mode === 'elderly');
       await shot(`waiting-by-card-${mode}-${language}`);
     }
-    await setLanguage(page, 'zh-CN');
-    await setMode(page, 'standard');
+    await backToStandardChinese(page);
     await journey.endSession();
 
     // the receipt's local reference, typed in: the same
@@ -170,8 +128,7 @@ describe('进度查询 of an application saved while the platform was down', () 
       await checkLayout(`reference form ${mode} ${language}`, mode === 'elderly');
       await shot(`reference-form-${mode}-${language}`);
     }
-    await setLanguage(page, 'zh-CN');
-    await setMode(page, 'standard');
+    await backToStandardChinese(page);
     await journey.endSession();
   });
 

@@ -101,6 +101,13 @@ export async function emulatorFault(k: RunningKiosk, emulator: string, fault: st
   if (!r.ok) throw new Error(`${emulator} ${fault}: ${await r.text()}`);
 }
 
+/** One emulator's state as the control panel shows it. */
+export async function emulatorState<T>(k: RunningKiosk, emulator: string): Promise<T> {
+  const r = await fetch(`${k.controlPanel}api/emulators`);
+  const all = (await r.json()) as { name: string; state: unknown }[];
+  return all.find((e) => e.name === emulator)!.state as T;
+}
+
 /** The A4 printer on its emulator, polled rarely so tests decide when its status is read. */
 export const emulatedA4Printer = {
   id: 'a4',
@@ -139,3 +146,16 @@ export const emulatedDocumentScanner = {
   emulator: 'scanner-escl',
   pollIntervalMs: 60_000,
 };
+
+/** Everything an application at the terminal uses, emulated: card reader, both printers, document scanner. */
+export const emulatedApplyDevices = [emulatedIdCardReader, emulatedA4Printer, emulatedReceiptPrinter, emulatedDocumentScanner];
+
+/** A terminal that takes applications: the platform emulator, {@link emulatedApplyDevices}, sessions that do not time out mid-test. */
+export function applyTestConfig(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return testConfig({
+    timeouts: { idleSeconds: 600, countdownSeconds: 15 },
+    platform: { emulator: 'platform', secret: 'emulated-terminal-secret' },
+    devices: emulatedApplyDevices,
+    ...overrides,
+  });
+}

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { root } from './kiosk-process.js';
 
 export const viewports = [
@@ -162,4 +163,24 @@ export function findTooSmall(page: Page, elderly: boolean): Promise<string[]> {
     },
     elderly ? { target: 88, text: 32 } : { target: 64, text: 24 },
   );
+}
+
+/** The two far ends most screens are checked in: 长辈模式 in Chinese, and standard in Uyghur (right to left). */
+export const elderlyChineseAndStandardUyghur = [
+  ['elderly', 'zh-CN'],
+  ['standard', 'ug'],
+] as const;
+
+/** Asserts the page as it is now fits, is big enough (larger in 长辈模式), keypad-reachable, with no serious axe finding. */
+export async function expectLayoutFine(page: Page, where: string, elderly: boolean): Promise<void> {
+  await settle(page);
+  expect(await findUnreachable(page), where).toEqual([]);
+  expect(await findTooSmall(page, elderly), where).toEqual([]);
+  expect(await seriousAxeFindings(page), where).toEqual([]);
+}
+
+/** Back to the standard mode in Chinese, as every session starts. */
+export async function backToStandardChinese(page: Page): Promise<void> {
+  await setLanguage(page, 'zh-CN');
+  await setMode(page, 'standard');
 }
