@@ -114,6 +114,15 @@ describe('进度查询 of an application saved while the platform was down', () 
     await progressByCard();
     await page.getByTestId(`case-${caseNumber}`).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('held-list').count()).toBe(0);
+    // in English the case goes by the name the platform translated, in the list and in its detail
+    await setLanguage(page, 'en');
+    const row = page.getByTestId(`case-${caseNumber}`).locator('.case-matter');
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toBe('Unemployment registration');
+    await page.getByTestId(`case-${caseNumber}`).click();
+    await expect
+      .poll(() => page.getByTestId('case-detail').locator('h2').textContent(), { timeout: 10_000 })
+      .toBe('Unemployment registration');
+    await setLanguage(page, 'zh-CN');
     await journey.endSession();
   }, 240_000);
 

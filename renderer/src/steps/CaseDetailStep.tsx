@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { FrameActions } from '../components/ScreenFrame.js';
+import { MatterName } from '../guide/MatterName.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import type { StepProps } from './types.js';
 
@@ -69,7 +70,9 @@ export function CaseDetailStep({ view, answer }: StepProps<'caseDetail'>) {
   return (
     <div className="case-detail" data-testid="case-detail" data-case={c.caseNumber}>
       <div className="panel">
-        <h2>{c.matter.name}</h2>
+        <h2>
+          <MatterName matter={c.matter} />
+        </h2>
         <p>{t('proof.caseId', { caseId: c.caseNumber })}</p>
         <p>
           {t('progress.submitted', { at: dateTime(c.submittedAt), channel: t(`progress.channel.${c.channel}`) })} ·{' '}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
+import { MatterName } from '../guide/MatterName.js';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import { useApp, useSlice } from '../stores/index.js';
 import { HeldApplicationCard } from './HeldApplicationCard.js';
@@ -51,7 +52,9 @@ export function CaseListStep({ view, answer }: StepProps<'caseList'>) {
               autoFocus={i === 0}
               onClick={() => answer({ caseNumber: c.caseNumber })}
             >
-              <span className="case-matter">{c.matter.name}</span>
+              <span className="case-matter">
+                <MatterName matter={c.matter} />
+              </span>
               <span className="case-meta">
                 {date(c.submittedAt)} · <strong data-state={c.state}>{t(`progress.state.${c.state}`)}</strong>
               </span>
