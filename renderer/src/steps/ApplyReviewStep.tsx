@@ -17,18 +17,11 @@ export function ApplyReviewStep({ view, answer }: StepProps<'applyReview'>) {
       )}
       {view.groups.map((g) => (
         <section key={g.id} className="apply-part" data-testid={`review-group-${g.id}`}>
-          <div className="apply-part-head">
-            <h3>{g.title}</h3>
-            {g.editable && (
-              <Button
-                data-testid={`edit-group-${g.id}`}
-                aria-label={`${t('apply.review.edit')} ${g.title}`}
-                onClick={() => answer({ edit: 'form', group: g.id })}
-              >
-                {t('apply.review.edit')}
-              </Button>
-            )}
-          </div>
+          <PartHead
+            title={g.title}
+            editTestId={`edit-group-${g.id}`}
+            onEdit={g.editable ? () => answer({ edit: 'form', group: g.id }) : null}
+          />
           <dl>
             {g.fields.map((f) => (
               <div key={f.id} className="apply-row" data-testid={`review-${f.id}`}>
@@ -43,32 +36,16 @@ export function ApplyReviewStep({ view, answer }: StepProps<'applyReview'>) {
         </section>
       ))}
       <section className="apply-part" data-testid="review-licences">
-        <div className="apply-part-head">
-          <h3>{t('apply.review.licences')}</h3>
-          {view.canEditLicences && (
-            <Button
-              data-testid="edit-licences"
-              aria-label={`${t('apply.review.edit')} ${t('apply.review.licences')}`}
-              onClick={() => answer({ edit: 'licences' })}
-            >
-              {t('apply.review.edit')}
-            </Button>
-          )}
-        </div>
+        <PartHead
+          title={t('apply.review.licences')}
+          editTestId="edit-licences"
+          onEdit={view.canEditLicences ? () => answer({ edit: 'licences' }) : null}
+        />
         <p>{view.licences.length ? view.licences.map((l) => l.name).join('、') : t('apply.review.noLicences')}</p>
       </section>
       {view.materials.length > 0 && (
         <section className="apply-part" data-testid="review-materials">
-          <div className="apply-part-head">
-            <h3>{t('apply.review.materials')}</h3>
-            <Button
-              data-testid="edit-materials"
-              aria-label={`${t('apply.review.edit')} ${t('apply.review.materials')}`}
-              onClick={() => answer({ edit: 'materials' })}
-            >
-              {t('apply.review.edit')}
-            </Button>
-          </div>
+          <PartHead title={t('apply.review.materials')} editTestId="edit-materials" onEdit={() => answer({ edit: 'materials' })} />
           <dl>
             {view.materials.map((m) => (
               <div key={m.id} className="apply-row" data-testid={`review-material-${m.id}`} data-how={m.how}>
@@ -87,5 +64,20 @@ export function ApplyReviewStep({ view, answer }: StepProps<'applyReview'>) {
         </Button>
       </FrameActions>
     </section>
+  );
+}
+
+/** A part's title and, when it can be changed, its 修改 button (named with the part, for a screen reader). */
+function PartHead({ title, editTestId, onEdit }: { title: string; editTestId: string; onEdit: (() => void) | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="apply-part-head">
+      <h3>{title}</h3>
+      {onEdit && (
+        <Button data-testid={editTestId} aria-label={`${t('apply.review.edit')} ${title}`} onClick={onEdit}>
+          {t('apply.review.edit')}
+        </Button>
+      )}
+    </div>
   );
 }
