@@ -80,6 +80,8 @@ describe('进度查询 of an application saved while the platform was down', () 
       await setLanguage(page, language);
       await checkLayout(`held list ${mode} ${language}`, mode === 'elderly');
       await shot(`waiting-by-card-${mode}-${language}`);
+      // the saved application goes by the matter's name in the screen's language
+      if (language === 'ug') await expect.poll(() => held.locator('h3').textContent(), { timeout: 10_000 }).toBe('ئىشسىزلىق تىزىملىتىش');
     }
     await backToStandardChinese(page);
     await journey.endSession();

@@ -1,3 +1,4 @@
+import { MatterName } from '../guide/MatterName.js';
 import { useTranslation } from 'react-i18next';
 import { useTimeFormat } from '../i18n/useTimeFormat.js';
 import type { StepView } from '../stores/flow.js';
@@ -17,7 +18,7 @@ export function HeldApplicationCard({ application: a }: { application: HeldAppli
   const hotline = useSlice(useApp().stores.terminal, (s) => s.info?.hotline ?? '12345');
   return (
     <article className="panel held-application" data-testid={`held-${a.localReference}`} data-outcome={a.outcome}>
-      <h3>{a.matter.name ?? a.matter.id}</h3>
+      <h3>{a.matter.name ? <MatterName matter={{ id: a.matter.id, name: a.matter.name }} /> : a.matter.id}</h3>
       <p>
         {t('progress.held.savedAt', { at: dateTime(a.savedAt) })} · {t('progress.localReference')}{' '}
         <strong data-testid="held-reference">{a.localReference}</strong>
