@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, waitForCatalog } from '../support/browser.js';
@@ -12,62 +11,14 @@ import {
   emulatedA4Printer,
   emulatedReceiptPrinter,
 } from '../support/kiosk-process.js';
-import {
-  artifactDir,
-  findTooSmall,
-  findUnreachable,
-  languages,
-  modes,
-  seriousAxeFindings,
-  setLanguage,
-  setMode,
-  settle,
-  viewports,
-  type Unreachable,
-} from '../support/layout-check.js';
+import { layoutMatrix, layoutMatrixChecks } from '../support/layout-matrix.js';
 
 let kiosk: RunningKiosk;
 let browser: Browser;
 let page: Page;
-const problems: (Unreachable & { screen: string })[] = [];
 const pageErrors: string[] = [];
-/** axe serious/critical findings and size floors broken, per screen, language and mode */
-const accessibility: string[] = [];
-
-/**
- * Shows the current screen at every supported size in standard and 长辈模式: a screenshot of each in
- * test/artifacts/layout/, and every interactive element checked reachable (inside the viewport, not covered).
- */
-async function matrix(screen: string) {
-  for (const v of viewports) {
-    await page.setViewportSize({ width: v.width, height: v.height });
-    for (const mode of modes) {
-      await setMode(page, mode);
-      await settle(page);
-      await page.screenshot({ path: path.join(artifactDir, `${screen}-${v.name}-${mode}.png`) });
-      for (const p of await findUnreachable(page)) problems.push({ ...p, screen: `${screen} ${v.name} ${mode}` });
-    }
-  }
-  // at the middle size: axe-core and the size floors in every language, standard and 长辈模式
-  await page.setViewportSize({ width: 1280, height: 1024 });
-  for (const language of languages) {
-    await setLanguage(page, language);
-    for (const mode of modes) {
-      await setMode(page, mode);
-      await settle(page);
-      for (const f of [...(await seriousAxeFindings(page)), ...(await findTooSmall(page, mode === 'elderly'))])
-        accessibility.push(`${screen} ${language} ${mode}: ${f}`);
-      // right to left: the same reachability check, and a screenshot to look at
-      if (language === 'ug') {
-        await page.screenshot({ path: path.join(artifactDir, `${screen}-1280x1024-${mode}-ug.png`) });
-        for (const p of await findUnreachable(page)) problems.push({ ...p, screen: `${screen} 1280x1024 ${mode} ug` });
-      }
-    }
-  }
-  await setLanguage(page, 'zh-CN');
-  await setMode(page, 'standard');
-  await settle(page);
-}
+const checked = layoutMatrix(() => page);
+const { matrix } = checked;
 
 async function endSession() {
   await page.getByTestId('exit').click();
@@ -182,12 +133,5 @@ describe('every screen fits at 1920×1080, 1280×1024 and 1080×1920, standard a
     await endSession();
   });
 
-  it('leaves no interactive element outside the screen or under another one', () => {
-    expect(problems).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
-
-  it('passes axe-core (no serious or critical finding) and keeps targets and text above the floors, in zh-CN, en and ug', () => {
-    expect(accessibility).toEqual([]);
-  });
+  layoutMatrixChecks(checked, pageErrors);
 });

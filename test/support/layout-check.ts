@@ -40,8 +40,12 @@ export function findUnreachable(page: Page): Promise<Unreachable[]> {
     };
     const out: { element: string; problem: 'outsideViewport' | 'covered' | 'hiddenInScroller'; detail: string }[] = [];
     const selector = 'button, a[href], input, select, textarea, [role="button"], [role="radio"], [tabindex]:not([tabindex="-1"])';
+    // an open modal dialog covers the screen behind it by design (focus stays inside it, aria-modal takes the rest
+    // from assistive technology): only the dialog's own controls must be reachable then
+    const modal = document.querySelector('[aria-modal="true"]');
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (el.closest('[aria-hidden="true"]')) continue;
+      if (modal && !modal.contains(el)) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       const cx = r.left + r.width / 2;

@@ -32,7 +32,7 @@ export function CandidateBar({
           {letters}
         </div>
       )}
-      <div className="ime-candidates" role="listbox" aria-label={t('catalog.keyboard.candidates')} data-testid="ime-candidates">
+      <div className="ime-candidates" data-testid="ime-candidates">
         <button
           type="button"
           className="ime-page"
@@ -44,23 +44,26 @@ export function CandidateBar({
           ‹
         </button>
         {message && <p className="muted ime-message">{message}</p>}
-        {candidates.map((c, i) => (
-          <button
-            type="button"
-            role="option"
-            aria-selected={selected === i}
-            className={selected === i ? 'ime-candidate selected' : 'ime-candidate'}
-            key={`${page}-${i}-${c}`}
-            data-testid="ime-candidate"
-            data-text={c}
-            onClick={() => onChoose(i)}
-          >
-            <span className="ime-index" aria-hidden="true">
-              {i + 1}
-            </span>
-            {c}
-          </button>
-        ))}
+        {/* the list holds the candidates only (the paging buttons beside it are not options); laid out in the row */}
+        <div className="ime-options" role="listbox" aria-label={t('catalog.keyboard.candidates')}>
+          {candidates.map((c, i) => (
+            <button
+              type="button"
+              role="option"
+              aria-selected={selected === i}
+              className={selected === i ? 'ime-candidate selected' : 'ime-candidate'}
+              key={`${page}-${i}-${c}`}
+              data-testid="ime-candidate"
+              data-text={c}
+              onClick={() => onChoose(i)}
+            >
+              <span className="ime-index" aria-hidden="true">
+                {i + 1}
+              </span>
+              {c}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="ime-page"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button.js';
 import { OnScreenKeyboard } from '../components/OnScreenKeyboard.js';
@@ -41,6 +41,18 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
   const firstOpen = view.fields.find((f) => asked(f) && typed(f) && (f.error || f.value === null) && f.shown === null);
   const [active, setActive] = useState<string | null>(firstOpen?.id ?? null);
   const activeField = view.fields.find((f) => f.id === active) ?? null;
+  const section = useRef<HTMLElement>(null);
+  // the field being typed into stays in view: the docked keyboard takes most of a short screen, and the content
+  // area shrinks when it opens or the screen changes size
+  useEffect(() => {
+    const field = section.current?.querySelector('input[aria-current="true"]')?.closest('.apply-field');
+    const area = section.current?.closest('.scroll-area');
+    if (!field || !area) return;
+    const keep = () => field.scrollIntoView({ block: 'nearest' });
+    const observer = new ResizeObserver(keep);
+    observer.observe(area);
+    return () => observer.disconnect();
+  }, [active]);
   const set = (id: string, v: Value) => setValues((old) => ({ ...old, [id]: v }));
   const text = (id: string) => String(values[id] ?? '');
 
@@ -61,7 +73,7 @@ function FormGroup({ view, answer }: StepProps<'applyForm'>) {
   };
 
   return (
-    <section className="panel apply apply-form" data-testid="apply-form" data-group={view.group.id}>
+    <section ref={section} className="panel apply apply-form" data-testid="apply-form" data-group={view.group.id}>
       <p className="muted">{t('apply.form.group', { index: view.group.index, count: view.group.count })}</p>
       <h2>{view.group.title}</h2>
       {/* what is asked comes first; what the card or a licence gave follows, compact, under its own heading */}
