@@ -79,13 +79,17 @@ export function findUnreachable(page: Page): Promise<Unreachable[]> {
 }
 
 /**
- * Waits until layout has settled: fonts loaded, two frames drawn, and every list that sizes its page to the space
+ * Waits until layout has settled: fonts loaded, two frames drawn, transitions ended, and every list that sizes its page to the space
  * (.fit-list) has re-measured and reloaded so that its page fits (which is itself what the matrix checks).
  */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // transitions under way (a button's colour as 长辈模式 is switched) end first: screenshots and axe see the
+    // colours that stay; endless animations (a spinner) are not waited for
+    const ending = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
   });
   await page.waitForFunction(
     () =>
