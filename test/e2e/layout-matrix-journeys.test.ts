@@ -53,6 +53,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   await emulatorFault(kiosk, 'platform', 'offline', false).catch(() => undefined);
+  await emulatorFault(kiosk, 'scanner-escl', 'offline', false).catch(() => undefined);
   await emulatorAction(kiosk, 'scanner-escl', 'clear').catch(() => undefined);
   await journey.endSessionIfAny();
 });
@@ -182,9 +183,15 @@ describe('every screen of 缴费 and 办事 fits at 1920×1080, 1280×1024 and 1
     await journey.endSession();
   }, 240_000);
 
-  it('办事 失业登记: two pages from the feeder, a jam, and with the platform down the "saved, not submitted" receipt', async () => {
+  it('办事 失业登记: the scanner-not-ready notice, two pages from the feeder, a jam, and with the platform down the "saved, not submitted" receipt', async () => {
     await journey.startApplying('adult', 'sydj', '失业登记');
+    // the scanner not answering as the resident starts: the readiness notice (the proof can be brought later)
+    await emulatorFault(kiosk, 'scanner-escl', 'offline', true);
     await page.getByTestId('apply-start').click();
+    await page.getByTestId('apply-readiness').waitFor({ timeout: 20_000 });
+    await matrix('apply-readiness');
+    await emulatorFault(kiosk, 'scanner-escl', 'offline', false);
+    await page.getByTestId('apply-readiness-continue').click();
     await page.locator('[data-testid="apply-licences"], [data-testid="apply-form"]').first().waitFor();
     if (await page.getByTestId('apply-licences').isVisible()) await page.getByTestId('licences-none').click();
     await page.locator('[data-testid="apply-form"][data-group="applicant"]').waitFor();
