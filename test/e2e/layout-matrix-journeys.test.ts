@@ -167,6 +167,9 @@ describe('every screen of 缴费 and 办事 fits at 1920×1080, 1280×1024 and 1
       flow.setState({ state: { ...s, view: { step: 'applySubmitting', phase: 'uploading', bytesDone: 420_000, bytesTotal: 1_000_000 } } });
     }, commitment);
     await page.getByTestId('apply-submitting').waitFor();
+    // nothing takes the resident away while the application is handed over (they would leave without its receipt)
+    expect(await page.getByTestId('back').count()).toBe(0);
+    expect(await page.getByTestId('exit').count()).toBe(0);
     await matrix('apply-submitting');
     await page.evaluate(
       (s) => (window as unknown as { __kioskStores: { flow: FlowStore } }).__kioskStores.flow.setState({ state: s }),

@@ -15,6 +15,7 @@ export function ScreenFrame({
   title,
   showBack,
   onBack,
+  canExit,
   testId,
   className,
   above,
@@ -24,6 +25,7 @@ export function ScreenFrame({
   title: string;
   showBack: boolean;
   onBack?: () => void;
+  canExit?: boolean;
   testId: string;
   className?: string;
   /** fixed lines between the top bar and the content (breadcrumb, notices) */
@@ -35,7 +37,7 @@ export function ScreenFrame({
   const [hint, setHint] = useState<HTMLElement | null>(null);
   return (
     <main className={['screen', 'frame', className ?? ''].join(' ').trim()} data-testid={testId} {...data}>
-      <TopBar title={title} showBack={showBack} onBack={onBack} />
+      <TopBar title={title} showBack={showBack} onBack={onBack} canExit={canExit} />
       {above}
       <FrameSlots.Provider value={{ actions, dock }}>
         <ScrollArea className="frame-content" testId="frame-content" hintSlot={hint}>

@@ -6,7 +6,18 @@ import { VoiceControls } from '../voice/VoiceControls.js';
 import { Button } from './Button.js';
 
 /** Title plus the controls every resident screen offers: back, language, elderly mode, voice guidance, help, finish. */
-export function TopBar({ title, showBack, onBack }: { title: string; showBack: boolean; onBack?: () => void }) {
+export function TopBar({
+  title,
+  showBack,
+  onBack,
+  canExit = true,
+}: {
+  title: string;
+  showBack: boolean;
+  onBack?: () => void;
+  /** False while something the resident must see the end of is under way (an application being handed over). */
+  canExit?: boolean;
+}) {
   const { t } = useTranslation();
   const { stores, bridge } = useApp();
   const session = useSlice(stores.session, (s) => s.session);
@@ -41,9 +52,11 @@ export function TopBar({ title, showBack, onBack }: { title: string; showBack: b
         <Button data-testid="help" onClick={() => stores.navigation.setState({ overlay: 'help' })}>
           {t('common.help')}
         </Button>
-        <Button data-testid="exit" variant="danger" onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
-          {t('common.exit')}
-        </Button>
+        {canExit && (
+          <Button data-testid="exit" variant="danger" onClick={() => stores.navigation.setState({ overlay: 'confirmEnd' })}>
+            {t('common.exit')}
+          </Button>
+        )}
       </div>
     </header>
   );

@@ -18,13 +18,16 @@ export function FlowScreen() {
   const matterName = useMatterName(state?.matter ?? null);
   if (!state) return null;
   const title = matterName ?? t(`flow.title.${state.flowId}`);
+  // while an application is being handed over, leaving would cost the resident its receipt and local reference
+  const handingOver = state.view.step === 'applySubmitting';
   const Step = stepComponents[state.view.step] as (p: StepProps<StepView['step']>) => React.JSX.Element;
   return (
     <ScreenFrame
       testId="flow"
       data-flow={state.flowId}
       title={title}
-      showBack
+      showBack={!handingOver}
+      canExit={!handingOver}
       onBack={() => (state.canBack && state.status !== 'working' ? act('back') : leave())}
       above={
         <p className="muted flow-position" data-testid="flow-position">
