@@ -42,12 +42,13 @@ else {
     if (!session) return;
     stopWaiting();
     offConnection();
-    // a touch on a shell that React already replaced (the bridge failed then came back) is too old to act on
-    const touch = shown ? null : shell.taken();
-    // React's first render is in the session's language, as the shell is: its strings first
+    // React's first render is in the session's language, as the shell is: its strings first. The shell keeps taking
+    // touches while they load, so what it took is read only now, as React replaces it in the same task.
     void loadLanguage(session.language)
       .catch(() => undefined)
       .then(() => {
+        // a touch on a shell that React already replaced (the bridge failed then came back) is too old to act on
+        const touch = shown ? null : shell.taken();
         show();
         if (touch && stores.session.getState().session?.phase === 'idle') void startSession(bridge, touch.language).catch(() => undefined);
       });
